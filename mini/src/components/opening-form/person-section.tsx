@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components';
+import { LABELS } from '@duanka/shared';
+import { FieldGroup, TextField } from '../form-field';
+import { checkIdField, checkNameField } from './checks';
+
+export interface PersonValue {
+  idNumber: string;
+  name: string;
+}
+
+/** 身份证号 with live validation and what it tells about the customer, then 姓名. */
+export function PersonSection({ value, onChange }: { value: PersonValue; onChange: (next: PersonValue) => void }) {
+  const id = checkIdField(value.idNumber);
+  const name = checkNameField(value.name);
+  return (
+    <FieldGroup title='客户身份'>
+      <TextField
+        label='身份证号'
+        kind='idcard'
+        maxlength={18}
+        placeholder='请输入18位身份证号'
+        value={value.idNumber}
+        onChange={(idNumber) => onChange({ ...value, idNumber })}
+        message={{ error: id.error }}
+      >
+        {id.info ? (
+          <View className='person-facts'>
+            <Text className='person-facts__item'>年龄 {id.age} 岁</Text>
+            <Text className='person-facts__item'>性别 {LABELS.sex[id.info.sex]}</Text>
+            <Text className='person-facts__item'>籍贯 {id.info.regionName}</Text>
+          </View>
+        ) : null}
+      </TextField>
+      <TextField
+        label='姓名'
+        placeholder='与身份证一致'
+        value={value.name}
+        onChange={(nameInput) => onChange({ ...value, name: nameInput })}
+        message={{ error: name.error }}
+      />
+    </FieldGroup>
+  );
+}

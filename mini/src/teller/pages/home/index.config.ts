@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '柜员首页', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '离线待发送' });

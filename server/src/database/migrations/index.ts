@@ -1,0 +1,5 @@
+import { RegistrySchema1764320000000 } from './1764320000000-registry-schema';
+import { RiskAndAlerts1764330000000 } from './1764330000000-risk-and-alerts';
+
+/** Every migration, oldest first. Never edit one that has landed: add a new one. */
+export const MIGRATIONS = [RegistrySchema1764320000000, RiskAndAlerts1764330000000];

@@ -1,0 +1,207 @@
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import type { Pool, PoolClient } from 'pg';
+import { createHash } from 'node:crypto';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+/**
+ * The one door to the database at run time. SQL is written once with `?` placeholders and runs on
+ * both SQLite and PostgreSQL; statements are prepared once and reused. TypeORM owns the connection
+ * and the migrations; the hot path talks SQL through this interface so that every query on it is
+ * visible, counted and cheap.
+ */
+export interface Sql {
+  readonly dialect: Dialect;
+  all<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** Runs a write; resolves to the number of rows changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * Runs `work` in one transaction. `lockKeys` name the things whose concurrent writers must
+   * queue behind each other (a person, a phone, a branch): on PostgreSQL they become transaction
+   * advisory locks so that several server processes cannot lose each other's updates; SQLite
+   * serialises every writer anyway.
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>, lockKeys?: readonly string[]): Promise<T>;
+  /** Queries run since start; the benchmark divides it by openings. */
+  readonly queryCount: number;
+}
+
+/** Unique-constraint violation, whatever the driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** A FIFO async mutex: SQLite has one connection per process, so one transaction at a time. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return acquired;
+  }
+}
+
+/** Statements of one SQLite connection, prepared once. */
+class SqliteStatements {
+  private readonly cache = new Map<string, Statement>();
+  count = 0;
+  constructor(readonly db: SqliteDatabase) {}
+  prepare(sql: string): Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    this.count++;
+    return statement;
+  }
+}
+
+/** Inside a SQLite transaction: every call runs at once on the connection that holds it. */
+class SqliteTx implements Sql {
+  readonly dialect = 'sqlite' as const;
+  constructor(private readonly statements: SqliteStatements) {}
+  get queryCount(): number {
+    return this.statements.count;
+  }
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.statements.prepare(sql).all(...params.map(toSqlite)) as T[];
+  }
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.statements.prepare(sql).get(...params.map(toSqlite)) as T | undefined;
+  }
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return this.statements.prepare(sql).run(...params.map(toSqlite)).changes;
+  }
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+}
+
+/**
+ * SQLite has one connection per process, shared by every request. Writes therefore only happen
+ * inside `transaction`, which queues transactions one after another (FIFO), so that an await in
+ * one request's transaction can never let another request's write slip into it.
+ */
+export class SqliteSql implements Sql {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements: SqliteStatements;
+  private readonly reader: SqliteTx;
+  private readonly mutex = new Mutex();
+
+  constructor(db: SqliteDatabase) {
+    this.statements = new SqliteStatements(db);
+    this.reader = new SqliteTx(this.statements);
+  }
+
+  get queryCount(): number {
+    return this.statements.count;
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.reader.all<T>(sql, params);
+  }
+
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params);
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const release = await this.mutex.lock();
+    const db = this.statements.db;
+    try {
+      // IMMEDIATE takes the write lock up front, so another process's writer waits (busy_timeout)
+      // instead of failing half-way with SQLITE_BUSY on upgrade.
+      this.statements.prepare('BEGIN IMMEDIATE').run();
+      try {
+        const result = await work(this.reader);
+        this.statements.prepare('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (db.inTransaction) this.statements.prepare('ROLLBACK').run();
+        throw error;
+      }
+    } finally {
+      release();
+    }
+  }
+}
+
+function toSqlite(value: SqlValue): SqlValue {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+/** PostgreSQL: `?` placeholders become `$n`, and each statement is a named prepared statement. */
+export class PostgresSql implements Sql {
+  readonly dialect = 'postgres' as const;
+  private static readonly texts = new Map<string, { name: string; text: string }>();
+  private count = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly client?: PoolClient,
+    private readonly parent?: PostgresSql,
+  ) {}
+
+  get queryCount(): number {
+    return this.parent ? this.parent.queryCount : this.count;
+  }
+
+  private async query<T>(sql: string, params: readonly SqlValue[]): Promise<{ rows: T[]; rowCount: number | null }> {
+    let prepared = PostgresSql.texts.get(sql);
+    if (!prepared) {
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      prepared = { name: 'q' + createHash('sha1').update(text).digest('hex').slice(0, 20), text };
+      PostgresSql.texts.set(sql, prepared);
+    }
+    if (this.parent) this.parent.count++;
+    else this.count++;
+    const target = this.client ?? this.pool;
+    const result = await target.query({ name: prepared.name, text: prepared.text, values: params as SqlValue[] });
+    return { rows: result.rows as T[], rowCount: result.rowCount };
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return (await this.query<T>(sql, params)).rows;
+  }
+
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return (await this.query<T>(sql, params)).rows[0];
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return (await this.query(sql, params)).rowCount ?? 0;
+  }
+
+  async transaction<T>(work: (tx: Sql) => Promise<T>, lockKeys: readonly string[] = []): Promise<T> {
+    if (this.client) return work(this); // already inside one
+    const client = await this.pool.connect();
+    const tx = new PostgresSql(this.pool, client, this);
+    try {
+      await client.query('BEGIN');
+      // Sorted, so two transactions wanting the same keys take them in the same order: no deadlock.
+      for (const key of [...new Set(lockKeys)].sort()) {
+        await tx.run('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+      }
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { AlertStatus } from '@duanka/shared';
+
+/** What an officer can do to an alert; ESCALATE and ASSIGN move it between units, not between states. */
+export type AlertCommand = 'ACCEPT' | 'START' | 'DISPOSE' | 'CLOSE' | 'REOPEN';
+
+// The closed loop (DESIGN §5a): NEW → ACCEPTED → IN_PROGRESS → DISPOSED → CLOSED, and the squad
+// may send a disposal back. Anything not listed is an illegal transition.
+const TRANSITIONS: Record<AlertCommand, { from: readonly AlertStatus[]; to: AlertStatus }> = {
+  ACCEPT: { from: ['NEW'], to: 'ACCEPTED' },
+  START: { from: ['ACCEPTED'], to: 'IN_PROGRESS' },
+  DISPOSE: { from: ['ACCEPTED', 'IN_PROGRESS'], to: 'DISPOSED' },
+  CLOSE: { from: ['DISPOSED'], to: 'CLOSED' },
+  REOPEN: { from: ['DISPOSED'], to: 'IN_PROGRESS' },
+};
+
+export function nextStatus(current: AlertStatus, command: AlertCommand): AlertStatus | undefined {
+  const transition = TRANSITIONS[command];
+  return transition.from.includes(current) ? transition.to : undefined;
+}
+
+export function isOpen(status: AlertStatus): boolean {
+  return status !== 'CLOSED';
+}
+
+export const DISPOSITIONS = ['WARNED', 'CLEARED', 'CASE_OPENED', 'CARDS_CANCELLED', 'REFERRED'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  WARNED: '已警示劝导',
+  CLEARED: '核查无异常',
+  CASE_OPENED: '已立案侦查',
+  CARDS_CANCELLED: '已注销涉案卡号',
+  REFERRED: '已移交其他单位',
+};
+
+export const LABELS_OF_TRUTH = ['TRUE_POSITIVE', 'FALSE_POSITIVE'] as const;
+export type TruthLabel = (typeof LABELS_OF_TRUTH)[number];

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALERT_STATUSES, type AlertStatus } from '@duanka/shared';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DISPOSITIONS, LABELS_OF_TRUTH, type Disposition, type TruthLabel } from '../alert-state';
+
+export class AlertNoteDto {
+  @ApiPropertyOptional({ description: '处置说明' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class DisposeDto extends AlertNoteDto {
+  @ApiProperty({ enum: DISPOSITIONS }) @IsIn(DISPOSITIONS) disposition: Disposition;
+  @ApiProperty({ enum: LABELS_OF_TRUTH, description: '核查结论：确为风险 / 误报' }) @IsIn(LABELS_OF_TRUTH) label: TruthLabel;
+}
+
+export class AssignDto extends AlertNoteDto {
+  @ApiPropertyOptional({ description: '下级单位' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ description: '本单位或下级单位的民警' }) @IsOptional() @IsUUID() officerId?: string;
+}
+
+export class EscalateDto {
+  @ApiProperty({ description: '上报原因' }) @IsString() @IsNotEmpty() @MaxLength(500) note: string;
+}
+
+export class ListAlertsQuery {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES }) @IsOptional() @IsIn(ALERT_STATUSES) status?: AlertStatus;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { Sql } from '../../database/sql';
+import type { OpeningFacts, OpeningSubject, PastOpening, WatchlistMatch } from './risk.types';
+
+interface PastRow {
+  id: string;
+  kind: 'BANK' | 'SIM';
+  person_id: string;
+  opened_at: number;
+  institution_id: string;
+  institution_name: string;
+  branch_id: string;
+  branch_name: string;
+  account_class: PastOpening['accountClass'];
+  carrier: PastOpening['carrier'];
+  cancelled_at: number | null;
+}
+
+const PAST = (table: 'bank_openings' | 'sim_registrations') => {
+  const bank = table === 'bank_openings';
+  return `SELECT o.id, '${bank ? 'BANK' : 'SIM'}' AS kind, o.person_id, o.opened_at, o.institution_id, i.name AS institution_name,
+    o.branch_id, b.name AS branch_name, ${bank ? 'o.account_class' : 'NULL'} AS account_class, ${bank ? 'NULL' : 'o.carrier'} AS carrier,
+    o.cancelled_at FROM ${table} o JOIN branches b ON b.id = o.branch_id JOIN institutions i ON i.id = o.institution_id`;
+};
+
+const PERSON_HISTORY = `${PAST('bank_openings')} WHERE o.person_id = ? UNION ALL ${PAST('sim_registrations')} WHERE o.person_id = ? ORDER BY opened_at DESC`;
+const SAME_PHONE_OTHERS = `${PAST('bank_openings')} WHERE o.phone_hash = ? AND o.person_id <> ? AND o.opened_at <= ? ORDER BY o.opened_at DESC LIMIT 50`;
+// Live entries on any of the keyed hashes of this opening: the person's ID, the phone, the card.
+const WATCHLIST = `SELECT kind, target, reason, expires_at FROM watchlist_entries
+  WHERE value_hash IN (?, ?, ?) AND removed_at IS NULL AND added_at <= ? AND (expires_at IS NULL OR expires_at > ?)`;
+// Same branch, recent, and the same escort: the companion's phone, or the contact phone itself.
+const SAME_ESCORT = `${PAST('bank_openings')} WHERE o.branch_id = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.person_id <> ?
+    AND (o.companion_phone_hash = ? OR o.phone_hash = ?)
+  UNION ALL ${PAST('sim_registrations')} WHERE o.branch_id = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.person_id <> ?
+    AND (o.companion_phone_hash = ? OR o.number_hash = ?) ORDER BY opened_at DESC LIMIT 50`;
+
+/** As of `at`: a later cancellation had not happened yet (this is what makes a backtest honest). */
+function toPast(row: PastRow, at: number): PastOpening {
+  const cancelledAt = row.cancelled_at === null || Number(row.cancelled_at) > at ? null : Number(row.cancelled_at);
+  return {
+    id: row.id, kind: row.kind, personId: row.person_id, openedAt: Number(row.opened_at), institutionId: row.institution_id,
+    institutionName: row.institution_name, branchId: row.branch_id, branchName: row.branch_name, accountClass: row.account_class,
+    carrier: row.carrier, cancelledAt,
+  };
+}
+
+/** The few, prepared, indexed queries that load what the rules judge an opening on. */
+@Injectable()
+export class FactsRepository {
+  async load(tx: Sql, subject: OpeningSubject, escortWindowMs: number): Promise<OpeningFacts> {
+    const history = await tx.all<PastRow>(PERSON_HISTORY, [subject.personId, subject.personId]);
+    const samePhone = subject.kind === 'BANK' ? await tx.all<PastRow>(SAME_PHONE_OTHERS, [subject.phoneHash, subject.personId, subject.at]) : [];
+    // The companion's phone, when given, also counts as "the same escort"; else only the contact phone.
+    const companion = subject.companionPhoneHash ?? subject.phoneHash;
+    const since = subject.at - escortWindowMs;
+    const escort = await tx.all<PastRow>(SAME_ESCORT, [
+      subject.branchId, since, subject.at, subject.personId, companion, subject.phoneHash,
+      subject.branchId, since, subject.at, subject.personId, companion, subject.phoneHash,
+    ]);
+    const watchlist = await tx.all<{ kind: WatchlistMatch['kind']; target: WatchlistMatch['target']; reason: string; expires_at: number | null }>(
+      WATCHLIST, [subject.idHash, subject.phoneHash, subject.cardHash ?? subject.phoneHash, subject.at, subject.at]);
+    const asOf = (row: PastRow) => toPast(row, subject.at);
+    return {
+      personHistory: history.filter((r) => r.id !== subject.id && Number(r.opened_at) <= subject.at).map(asOf),
+      samePhoneOthers: samePhone.map(asOf),
+      sameEscort: escort.map(asOf),
+      watchlist: watchlist.map((w) => ({ kind: w.kind, target: w.target, reason: w.reason, expiresAt: w.expires_at === null ? null : Number(w.expires_at) })),
+    };
+  }
+}

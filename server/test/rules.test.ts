@@ -210,16 +210,23 @@ for (const kind of databaseKinds()) {
 
     it('BRANCH_SPIKE: 6 openings in an hour at a quiet branch raise one police alert, 5 do not', async () => {
       const spike = server.app.get(BranchSpikeWatch);
-      assert.deepEqual(await spike.sweep(), [], 'no spike before');
+      const songbei = CITY.branches.icbcSongbei.id;
+      const spikesAtSongbei = async () =>
+        (await server.db.sql.all<{ id: string }>("SELECT id FROM alerts WHERE kind = 'BRANCH_SPIKE' AND branch_id = ?", [songbei])).map((r) => r.id);
+      await spike.sweep(); // the busy test branches may well spike: that is not what this test looks at
+      assert.deepEqual(await spikesAtSongbei(), [], 'a branch without openings does not spike');
       for (let i = 0; i < 5; i++) await bank('tellerIcbcSongbei', person());
-      assert.deepEqual(await spike.sweep(), [], 'five in an hour is within chance');
+      await spike.sweep();
+      assert.deepEqual(await spikesAtSongbei(), [], 'five in an hour is within chance');
       await bank('tellerIcbcSongbei', person());
       const raised = await spike.sweep();
-      assert.equal(raised.length, 1);
-      assert.deepEqual(await spike.sweep(), [], 'one alert per branch and hour');
-      const alert = await as.squad.get<{ kind: string; branch: { id: string }; hits: { explanation: string }[] }>(`/api/alerts/${raised[0]}`);
+      const [alertId] = await spikesAtSongbei();
+      assert.ok(raised.includes(alertId));
+      await spike.sweep();
+      assert.equal((await spikesAtSongbei()).length, 1, 'one alert per branch and hour');
+      const alert = await as.squad.get<{ kind: string; branch: { id: string }; hits: { explanation: string }[] }>(`/api/alerts/${alertId}`);
       assert.equal(alert.body.kind, 'BRANCH_SPIKE');
-      assert.equal(alert.body.branch.id, CITY.branches.icbcSongbei.id);
+      assert.equal(alert.body.branch.id, songbei);
       assert.match(alert.body.hits[0].explanation, /泊松检验/);
     });
 
@@ -243,7 +250,7 @@ for (const kind of databaseKinds()) {
         { from: ago(8 * DAY), to: new Date(Date.now() + 1000).toISOString(), changes: { SIM_BURST: { params: { minNumbers: 2 } } } },
       );
       assert.equal(report.status, 200, JSON.stringify(report.body));
-      assert.ok(report.body.openings > 50);
+      assert.ok(report.body.openings > 50, JSON.stringify(report.body).slice(0, 500));
       assert.ok(report.body.hitsByRule.SIM_BURST.proposed > report.body.hitsByRule.SIM_BURST.live, 'a lower threshold flags more');
       assert.ok(report.body.newlyFlagged.length > 0);
       assert.equal(Number((await server.db.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM alerts'))!.n), alertsBefore);

@@ -58,3 +58,19 @@ export class CityClock {
     return weekday === 0 || weekday === 6;
   }
 }
+
+/** `count` day offsets in [0, span), sorted, at least `gap` days apart when there is room for it. */
+export function spacedDays(prng: Prng, count: number, span: number, gap: number): number[] {
+  const g = Math.max(0, Math.min(gap, Math.floor((span - 1) / Math.max(1, count))));
+  const room = Math.max(1, span - (count - 1) * g);
+  const points = Array.from({ length: count }, () => prng.int(room)).sort((a, b) => a - b);
+  return points.map((p, i) => p + i * g);
+}
+
+export function ageAt(birthDate: string, at: number): number {
+  const d = new Date(at + CITY_UTC_OFFSET_MS);
+  const [y, m, day] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = d.getUTCFullYear() - y;
+  if (d.getUTCMonth() + 1 < m || (d.getUTCMonth() + 1 === m && d.getUTCDate() < day)) age--;
+  return age;
+}

@@ -234,7 +234,7 @@ export function buildDemoCity(): DemoCity {
         staff.push({
           id: stableId(`staff:teller.${plan.code}.${d.code}.${n + 1}`),
           username: `teller.${plan.code.toLowerCase()}.${d.slug}.${n + 1}`,
-          displayName: `${branch.name}柜员`, role: 'TELLER', institutionId: institution.id, branchId: branch.id, policeUnitId: null,
+          displayName: `${branch.name}${plan.kind === 'CARRIER' ? '营业员' : '柜员'}`, role: 'TELLER', institutionId: institution.id, branchId: branch.id, policeUnitId: null,
         });
       }
     }

@@ -94,7 +94,7 @@ export class BacktestService {
     };
     for (const row of rows.slice(0, MAX_OPENINGS)) {
       const subject = toSubject(row);
-      const facts = await this.facts.load(this.sql, subject, window);
+      const facts = await this.facts.load(this.sql, subject, window, true);
       const before = evaluate(subject, facts, live);
       const after = evaluate(subject, facts, proposed);
       report.openings++;

@@ -34,7 +34,7 @@ const SAME_ESCORT = `${PAST('bank_openings')} WHERE o.branch_id = ? AND o.opened
   UNION ALL ${PAST('sim_registrations')} WHERE o.branch_id = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.person_id <> ?
     AND (o.companion_phone_hash = ? OR o.number_hash = ?) ORDER BY opened_at DESC LIMIT 50`;
 
-/** As of `at`: a later cancellation had not happened yet (this is what makes a backtest honest). */
+/** As of `at`: a later cancellation had not happened yet (what makes a backtest honest). */
 function toPast(row: PastRow, at: number): PastOpening {
   const cancelledAt = row.cancelled_at === null || Number(row.cancelled_at) > at ? null : Number(row.cancelled_at);
   return {
@@ -47,23 +47,30 @@ function toPast(row: PastRow, at: number): PastOpening {
 /** The few, prepared, indexed queries that load what the rules judge an opening on. */
 @Injectable()
 export class FactsRepository {
-  async load(tx: Sql, subject: OpeningSubject, escortWindowMs: number): Promise<OpeningFacts> {
+  /**
+   * `asOf` replays the past (a backtest): only what had happened by the subject's time counts.
+   * Live, everything committed counts, also an offline opening dated later than this one: the
+   * person lock orders openings by commit, not by the time a device claims.
+   */
+  async load(tx: Sql, subject: OpeningSubject, escortWindowMs: number, asOf = false): Promise<OpeningFacts> {
+    const horizon = asOf ? subject.at : Number.MAX_SAFE_INTEGER;
     const history = await tx.all<PastRow>(PERSON_HISTORY, [subject.personId, subject.personId]);
-    const samePhone = subject.kind === 'BANK' ? await tx.all<PastRow>(SAME_PHONE_OTHERS, [subject.phoneHash, subject.personId, subject.at]) : [];
+    const samePhone = subject.kind === 'BANK' ? await tx.all<PastRow>(SAME_PHONE_OTHERS, [subject.phoneHash, subject.personId, horizon]) : [];
     // The companion's phone, when given, also counts as "the same escort"; else only the contact phone.
     const companion = subject.companionPhoneHash ?? subject.phoneHash;
     const since = subject.at - escortWindowMs;
+    const until = asOf ? subject.at : subject.at + escortWindowMs;
     const escort = await tx.all<PastRow>(SAME_ESCORT, [
-      subject.branchId, since, subject.at, subject.personId, companion, subject.phoneHash,
-      subject.branchId, since, subject.at, subject.personId, companion, subject.phoneHash,
+      subject.branchId, since, until, subject.personId, companion, subject.phoneHash,
+      subject.branchId, since, until, subject.personId, companion, subject.phoneHash,
     ]);
     const watchlist = await tx.all<{ kind: WatchlistMatch['kind']; target: WatchlistMatch['target']; reason: string; expires_at: number | null }>(
-      WATCHLIST, [subject.idHash, subject.phoneHash, subject.cardHash ?? subject.phoneHash, subject.at, subject.at]);
-    const asOf = (row: PastRow) => toPast(row, subject.at);
+      WATCHLIST, [subject.idHash, subject.phoneHash, subject.cardHash ?? subject.phoneHash, horizon, subject.at]);
+    const seen = (row: PastRow) => toPast(row, horizon);
     return {
-      personHistory: history.filter((r) => r.id !== subject.id && Number(r.opened_at) <= subject.at).map(asOf),
-      samePhoneOthers: samePhone.map(asOf),
-      sameEscort: escort.map(asOf),
+      personHistory: history.filter((r) => r.id !== subject.id && Number(r.opened_at) <= horizon).map(seen),
+      samePhoneOthers: samePhone.map(seen),
+      sameEscort: escort.map(seen),
       watchlist: watchlist.map((w) => ({ kind: w.kind, target: w.target, reason: w.reason, expiresAt: w.expires_at === null ? null : Number(w.expires_at) })),
     };
   }

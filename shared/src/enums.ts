@@ -62,6 +62,14 @@ export type PoliceUnitLevel = (typeof POLICE_UNIT_LEVELS)[number];
 export const WATCHLIST_KINDS = ['PUNISHED', 'FRAUD_LINKED', 'VULNERABLE'] as const;
 export type WatchlistKind = (typeof WATCHLIST_KINDS)[number];
 
+/** How the police disposed of an alert (the closed loop's outcome, fed back to the institution). */
+export const DISPOSITIONS = ['WARNED', 'CLEARED', 'CASE_OPENED', 'CARDS_CANCELLED', 'REFERRED'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** Whether the alert was right: what the per-rule confirmed rate is counted from. */
+export const TRUTH_LABELS = ['TRUE_POSITIVE', 'FALSE_POSITIVE'] as const;
+export type TruthLabel = (typeof TRUTH_LABELS)[number];
+
 /** Whether a value is one of a closed set, e.g. isOneOf(VERDICTS, body.verdict). */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
@@ -92,6 +100,8 @@ export interface Labels {
   alertStatus: Record<AlertStatus, string>;
   policeUnitLevel: Record<PoliceUnitLevel, string>;
   watchlistKind: Record<WatchlistKind, string>;
+  disposition: Record<Disposition, string>;
+  truthLabel: Record<TruthLabel, string>;
 }
 
 export const LABELS: Labels = {
@@ -144,10 +154,18 @@ export const LABELS: Labels = {
   alertStatus: {
     NEW: '待签收',
     ACCEPTED: '已签收',
-    IN_PROGRESS: '处置中',
+    IN_PROGRESS: '核查中',
     DISPOSED: '已处置',
     CLOSED: '已办结',
   },
   policeUnitLevel: { CITY: '市局反诈中心', DISTRICT: '分局', STATION: '派出所', COMMUNITY: '社区警务室' },
   watchlistKind: { PUNISHED: '断卡惩戒人员', FRAUD_LINKED: '涉诈号码或账户', VULNERABLE: '易受骗人员' },
+  disposition: {
+    WARNED: '已警示劝导',
+    CLEARED: '核查无异常',
+    CASE_OPENED: '已立案侦查',
+    CARDS_CANCELLED: '已注销涉案卡号',
+    REFERRED: '已移交其他单位',
+  },
+  truthLabel: { TRUE_POSITIVE: '确有风险', FALSE_POSITIVE: '误报' },
 };

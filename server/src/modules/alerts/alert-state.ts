@@ -22,16 +22,4 @@ export function isOpen(status: AlertStatus): boolean {
   return status !== 'CLOSED';
 }
 
-export const DISPOSITIONS = ['WARNED', 'CLEARED', 'CASE_OPENED', 'CARDS_CANCELLED', 'REFERRED'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
-
-export const DISPOSITION_LABELS: Record<Disposition, string> = {
-  WARNED: '已警示劝导',
-  CLEARED: '核查无异常',
-  CASE_OPENED: '已立案侦查',
-  CARDS_CANCELLED: '已注销涉案卡号',
-  REFERRED: '已移交其他单位',
-};
-
-export const LABELS_OF_TRUTH = ['TRUE_POSITIVE', 'FALSE_POSITIVE'] as const;
-export type TruthLabel = (typeof LABELS_OF_TRUTH)[number];
+export { DISPOSITIONS, TRUTH_LABELS, type Disposition, type TruthLabel } from '@duanka/shared';

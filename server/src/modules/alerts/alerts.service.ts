@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AlertStatus } from '@duanka/shared';
+import { LABELS, type AlertStatus } from '@duanka/shared';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/clock';
 import { DomainError, forbidden, invalid, notFound } from '../../common/domain-error';
@@ -75,7 +75,7 @@ export class AlertsService {
     }
     return this.change(actor, id, async (tx, alert) => {
       const to = nextStatus(alert.status, command);
-      if (!to) throw new DomainError('CONFLICT', 'ILLEGAL_TRANSITION', `告警当前为“${STATUS_LABEL[alert.status]}”，不能${COMMAND_LABEL[command]}`);
+      if (!to) throw new DomainError('CONFLICT', 'ILLEGAL_TRANSITION', `告警当前为“${LABELS.alertStatus[alert.status]}”，不能${COMMAND_LABEL[command]}`);
       const now = this.clock.now();
       const changes: Partial<AlertRow> = { status: to, updated_at: now };
       if (command === 'ACCEPT') changes.dispose_due_at = now + this.config.alertDisposeHours * 3600_000;
@@ -189,5 +189,4 @@ export class AlertsService {
   }
 }
 
-const STATUS_LABEL: Record<AlertStatus, string> = { NEW: '待签收', ACCEPTED: '已签收', IN_PROGRESS: '核查中', DISPOSED: '已处置', CLOSED: '已办结' };
 const COMMAND_LABEL: Record<AlertCommand, string> = { ACCEPT: '签收', START: '开始核查', DISPOSE: '登记处置结果', CLOSE: '办结', REOPEN: '退回重办' };

@@ -1,7 +1,7 @@
-import { ageOn, maskCardNumber, maskIdNumber, maskPhone, regionName, type OpeningResult, type RuleHit, type Verdict } from '@duanka/shared';
+import { ageOn, LABELS, maskCardNumber, maskIdNumber, maskPhone, regionName, type AlertStatus, type Disposition, type OpeningResult, type RuleHit, type Verdict } from '@duanka/shared';
 import { iso } from '../../common/time';
 import { maskName, type VaultService } from '../vault/vault.service';
-import { parseHits, type OpeningRow, type PersonRow } from './registry.repository';
+import { parseHits, type OpeningAlert, type OpeningRow, type PersonRow } from './registry.repository';
 
 const ADVICE: Record<Verdict, string> = {
   PASS: '未发现风险，可以继续办理。',
@@ -49,9 +49,11 @@ export interface OpeningListItem {
   branchId: string;
   summary: string;
   cancelledAt: string | null;
+  /** The police's handling of the alert this opening raised, fed back to the counter. */
+  alert: { id: string; status: AlertStatus; statusLabel: string; disposition: Disposition | null; dispositionLabel: string | null } | null;
 }
 
-export function openingListItem(vault: VaultService, row: OpeningRow, person: Pick<PersonRow, 'id_enc' | 'name_enc'>): OpeningListItem {
+export function openingListItem(vault: VaultService, row: OpeningRow, person: Pick<PersonRow, 'id_enc' | 'name_enc'>, alert?: OpeningAlert): OpeningListItem {
   const summary =
     row.kind === 'BANK'
       ? `${row.account_class}类户 卡号 ${maskCardNumber(vault.decrypt(row.card_enc))} 预留手机 ${maskPhone(vault.decrypt(row.phone_enc))}`
@@ -67,5 +69,8 @@ export function openingListItem(vault: VaultService, row: OpeningRow, person: Pi
     branchId: row.branch_id,
     summary,
     cancelledAt: row.cancelled_at === null ? null : iso(row.cancelled_at),
+    alert: alert
+      ? { id: alert.id, status: alert.status, statusLabel: LABELS.alertStatus[alert.status], disposition: alert.disposition, dispositionLabel: alert.disposition ? LABELS.disposition[alert.disposition] : null }
+      : null,
   };
 }

@@ -7,7 +7,7 @@ import { SQL } from '../../database/database.module';
 import type { Sql } from '../../database/sql';
 import { isUniqueViolation } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import { isPolice, type Actor } from '../auth/actor';
 import { BranchDirectory } from '../org/branch-directory';
 import type { BranchRow } from '../org/org.repository';
 import { RiskService } from '../risk/risk.service';
@@ -257,21 +257,30 @@ export class OpeningsService {
     const rows = await this.repo.listDay(scope, from, to, kind);
     const people = new Map<string, Awaited<ReturnType<RegistryRepository['personById']>>>();
     for (const row of rows) if (!people.has(row.person_id)) people.set(row.person_id, await this.repo.personById(row.person_id));
+    const alerts = await this.repo.alertsOf(rows.map((r) => r.id));
     const items = rows.flatMap((row) => {
       const person = people.get(row.person_id);
-      return person ? [openingListItem(this.vault, row, person)] : [];
+      return person ? [openingListItem(this.vault, row, person, alerts.get(row.id))] : [];
     });
     await this.audit.record(actor, { action: 'opening.list', detail: { date: date ?? 'today', kind: kind ?? 'ALL', count: items.length } });
     return { items };
   }
 
-  async detail(actor: Actor, id: string): Promise<OpeningListItem & { hits: unknown[]; advice: string }> {
+  async detail(actor: Actor, id: string): Promise<OpeningListItem & Pick<OpeningResult, 'hits' | 'advice' | 'person'> & { personId?: string }> {
     const opening = await this.visibleOpening(actor, id);
     const person = await this.repo.personById(opening.person_id);
     if (!person) throw notFound('PERSON_NOT_FOUND', '未找到登记对象');
     await this.audit.record(actor, { action: 'opening.read', subjectType: 'opening', subjectId: id });
     const result = openingResult(opening, personSummary(this.vault, person, opening.opened_at), false);
-    return { ...openingListItem(this.vault, opening, person), hits: result.hits, advice: result.advice };
+    const alert = (await this.repo.alertsOf([id])).get(id);
+    return {
+      ...openingListItem(this.vault, opening, person, alert),
+      hits: result.hits,
+      advice: result.advice,
+      person: result.person,
+      // Police follow a person across the city; other roles never get the person's key.
+      ...(isPolice(actor) ? { personId: opening.person_id } : {}),
+    };
   }
 
   /** An opening the caller may see; 404 when it does not exist, 403 when it is outside their scope. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AccountClass, CarrierCode, CompanionRelation, OpeningPurpose, Outcome, RuleHit, SimCardKind, Verdict } from '@duanka/shared';
+import type { AccountClass, AlertStatus, CarrierCode, Disposition, CompanionRelation, OpeningPurpose, Outcome, RuleHit, SimCardKind, Verdict } from '@duanka/shared';
 import { SQL } from '../../database/database.module';
 import type { Sql, SqlValue } from '../../database/sql';
 
@@ -56,6 +56,12 @@ export interface SimRegistrationRow extends OpeningRowBase {
   number_enc: string;
   carrier: CarrierCode;
   card_kind: SimCardKind;
+}
+
+export interface OpeningAlert {
+  id: string;
+  status: AlertStatus;
+  disposition: Disposition | null;
 }
 
 export type OpeningRow = ({ kind: 'BANK' } & BankOpeningRow) | ({ kind: 'SIM' } & SimRegistrationRow);
@@ -176,6 +182,17 @@ export class RegistryRepository {
     const sim = await this.sql.all<SimRegistrationRow>(`SELECT ${SIM_COLUMNS.join(', ')} FROM sim_registrations WHERE person_id = ?`, [personId]);
     return [...bank.map((r) => ({ kind: 'BANK' as const, ...r })), ...sim.map((r) => ({ kind: 'SIM' as const, ...r }))]
       .sort((a, b) => b.opened_at - a.opened_at);
+  }
+
+  /** The alert each opening is part of (as its subject or a group member): the police feedback a teller sees. */
+  async alertsOf(openingIds: readonly string[]): Promise<Map<string, OpeningAlert>> {
+    if (openingIds.length === 0) return new Map();
+    const rows = await this.sql.all<OpeningAlert & { opening_id: string }>(
+      `SELECT m.opening_id, a.id, a.status, a.disposition FROM alert_members m JOIN alerts a ON a.id = m.alert_id
+       WHERE m.opening_id IN (${openingIds.map(() => '?').join(', ')})`,
+      [...openingIds],
+    );
+    return new Map(rows.map((r) => [r.opening_id, { id: r.id, status: r.status, disposition: r.disposition }]));
   }
 
   personCancellations(personId: string): Promise<{ id: string; kind: OpeningKind; opening_id: string; cancelled_at: number; reason: string }[]> {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALERT_STATUSES, type AlertStatus } from '@duanka/shared';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { DISPOSITIONS, LABELS_OF_TRUTH, type Disposition, type TruthLabel } from '../alert-state';
+import { DISPOSITIONS, TRUTH_LABELS, type Disposition, type TruthLabel } from '@duanka/shared';
 
 export class AlertNoteDto {
   @ApiPropertyOptional({ description: '处置说明' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
@@ -10,7 +10,7 @@ export class AlertNoteDto {
 
 export class DisposeDto extends AlertNoteDto {
   @ApiProperty({ enum: DISPOSITIONS }) @IsIn(DISPOSITIONS) disposition: Disposition;
-  @ApiProperty({ enum: LABELS_OF_TRUTH, description: '核查结论：确为风险 / 误报' }) @IsIn(LABELS_OF_TRUTH) label: TruthLabel;
+  @ApiProperty({ enum: TRUTH_LABELS, description: '核查结论：确为风险 / 误报' }) @IsIn(TRUTH_LABELS) label: TruthLabel;
 }
 
 export class AssignDto extends AlertNoteDto {

@@ -18,8 +18,8 @@ function fillValidForm(): void {
   pick('账户类别', LABELS.accountClass.II);
   type('请输入银行卡号', VALID_CARD);
   type('请输入预留手机号', '13812345678');
-  pick('开户用途', LABELS.openingPurpose[Object.keys(LABELS.openingPurpose)[0] as keyof typeof LABELS.openingPurpose]);
-  pick('是否有人陪同', LABELS.companionRelation.NONE);
+  pick('开户用途', LABELS.purpose[Object.keys(LABELS.purpose)[0] as keyof typeof LABELS.purpose]);
+  pick('是否有人陪同', LABELS.relation.NONE);
 }
 
 beforeEach(() => saveSession(loginResponse()));
@@ -87,8 +87,8 @@ describe('bank opening form', () => {
   it('asks for the companion’s name and a valid phone when someone accompanies the customer', async () => {
     render(<BankOpeningPage />);
     fillValidForm();
-    const relation = Object.keys(LABELS.companionRelation).find((r) => r !== 'NONE') as keyof typeof LABELS.companionRelation;
-    pick('是否有人陪同', LABELS.companionRelation[relation]);
+    const relation = Object.keys(LABELS.relation).find((r) => r !== 'NONE') as keyof typeof LABELS.relation;
+    pick('是否有人陪同', LABELS.relation[relation]);
     await waitFor(() => expect(submitButton().disabled).toBe(true));
     type('请输入陪同人姓名', '李四');
     type('请输入陪同人手机号', '1391234567');
@@ -160,7 +160,7 @@ describe('bank opening form', () => {
       summary: '银行开户 · 张*',
       payload: {
         id: '0f5c7f7e-8d0b-4c55-9a55-3b1e2f1d9c01', idNumber: VALID_ID, name: '张三', accountClass: 'II',
-        cardNumber: BAD_LUHN, phone: '13812345678', purpose: Object.keys(LABELS.openingPurpose)[0], companionRelation: 'NONE',
+        cardNumber: BAD_LUHN, phone: '13812345678', purpose: Object.keys(LABELS.purpose)[0], companionRelation: 'NONE',
       } as never,
     });
     setRouterParams({ queued: queued.id });

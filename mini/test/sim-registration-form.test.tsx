@@ -14,7 +14,7 @@ function fillValidForm(): void {
   type('与身份证一致', '张三');
   type('请输入新办的手机号码', '13912345678');
   pick('卡类型', LABELS.simCardKind.IOT);
-  pick('是否有人陪同', LABELS.companionRelation.NONE);
+  pick('是否有人陪同', LABELS.relation.NONE);
 }
 
 describe('SIM registration form', () => {

@@ -36,7 +36,7 @@ describe('verdict screen', () => {
   it('VERIFY: amber, 需核实, every reason with its advice and evidence', async () => {
     const hits = [
       ruleHit(),
-      ruleHit({ rule: 'TWO_CARD_COMBO', title: '48小时内办卡又开户', explanation: '该客户昨天刚办理了一张电话卡。', advice: '请核实是否本人使用。', evidence: [{ kind: 'SIM', text: '中国移动 139****5678' }] }),
+      ruleHit({ rule: 'TWO_CARD_COMBO', title: '48小时内办卡又开户', explanation: '该客户昨天刚办理了一张电话卡。', advice: '请核实是否本人使用。', evidence: [{ kind: 'OPENING', text: '中国移动 139****5678' }] }),
     ];
     const advice = '请当面核实客户身份与开户用途，进行防诈骗提示。';
     const { container } = render(<VerdictView model={model({ verdict: 'VERIFY', hits, advice })} busy={false} onOutcome={noop} onHome={noop} />);
@@ -79,7 +79,7 @@ describe('verdict screen', () => {
     expect(Taro.request).toHaveBeenCalledWith(
       expect.objectContaining({ url: `/api/openings/${result.id}/outcome`, method: 'POST', data: { outcome: 'REFUSED' } }),
     );
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已登记：已拒绝' }));
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已登记：已拒绝办理' }));
   });
 
   it('asks for confirmation before recording 已办理 against a STOP verdict', async () => {

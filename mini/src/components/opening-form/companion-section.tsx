@@ -12,7 +12,7 @@ export function CompanionSection({ value, onChange }: { value: CompanionAnswer; 
       <PickerField
         label='是否有人陪同'
         options={COMPANION_RELATIONS}
-        labels={LABELS.companionRelation}
+        labels={LABELS.relation}
         value={value.relation}
         onChange={(relation) => onChange({ ...value, relation })}
       />

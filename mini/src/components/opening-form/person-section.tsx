@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { LABELS } from '@duanka/shared';
 import { FieldGroup, TextField } from '../form-field';
 import { checkIdField, checkNameField } from './checks';
 
@@ -7,6 +6,8 @@ export interface PersonValue {
   idNumber: string;
   name: string;
 }
+
+const SEX = { M: '男', F: '女' } as const;
 
 /** 身份证号 with live validation and what it tells about the customer, then 姓名. */
 export function PersonSection({ value, onChange }: { value: PersonValue; onChange: (next: PersonValue) => void }) {
@@ -26,8 +27,11 @@ export function PersonSection({ value, onChange }: { value: PersonValue; onChang
         {id.info ? (
           <View className='person-facts'>
             <Text className='person-facts__item'>年龄 {id.age} 岁</Text>
-            <Text className='person-facts__item'>性别 {LABELS.sex[id.info.sex]}</Text>
-            <Text className='person-facts__item'>籍贯 {id.info.regionName}</Text>
+            <Text className='person-facts__item'>性别 {SEX[id.info.sex]}</Text>
+            <Text className='person-facts__item'>
+              籍贯 {id.info.regionName}
+              {id.info.historicalRegion ? '（旧行政区划）' : ''}
+            </Text>
           </View>
         ) : null}
       </TextField>

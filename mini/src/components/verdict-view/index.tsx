@@ -27,7 +27,11 @@ const PRIMARY: Record<Verdict, { outcome?: Outcome; className: string }> = {
   VERIFY: { className: '' },
   STOP: { outcome: 'REFERRED', className: 'btn--danger' },
 };
-const OUTCOME_ORDER: Outcome[] = ['ISSUED', 'REFUSED', 'REFERRED'];
+const OUTCOME_BUTTONS: ReadonlyArray<[Outcome, string]> = [
+  ['ISSUED', '已办理'],
+  ['REFUSED', '已拒绝'],
+  ['REFERRED', '已移交公安'],
+];
 
 function HitCard({ hit }: { hit: RuleHit }) {
   const level = hit.level === 'STOP' ? 'stop' : 'verify';
@@ -35,7 +39,7 @@ function HitCard({ hit }: { hit: RuleHit }) {
     <View className={`hit hit--${level}`}>
       <View className='hit__head'>
         <Text className='hit__title'>{hit.title}</Text>
-        <Text className='hit__level'>{LABELS.verdict[hit.level as Verdict] ?? hit.level}</Text>
+        <Text className='hit__level'>{LABELS.verdict[hit.level]}</Text>
       </View>
       <View className='hit__text'>{hit.explanation}</View>
       {hit.advice ? <View className='hit__advice'>建议：{hit.advice}</View> : null}
@@ -108,14 +112,14 @@ export function VerdictView({ model, busy, onOutcome, onHome }: VerdictViewProps
         ) : (
           <>
             <View className='verdict__card-title'>登记办理结果</View>
-            {OUTCOME_ORDER.map((outcome) => (
+            {OUTCOME_BUTTONS.map(([outcome, text]) => (
               <Button
                 key={outcome}
                 className={`btn ${outcome === PRIMARY[model.verdict].outcome ? PRIMARY[model.verdict].className : 'btn--neutral'}`}
                 disabled={flag(busy)}
                 onClick={() => onOutcome(outcome)}
               >
-                {LABELS.outcome[outcome]}
+                {text}
               </Button>
             ))}
           </>

@@ -58,7 +58,7 @@ export function BankOpeningPage() {
         <PickerField
           label='开户用途'
           options={OPENING_PURPOSES}
-          labels={LABELS.openingPurpose}
+          labels={LABELS.purpose}
           value={form.purpose}
           onChange={(purpose) => set({ purpose })}
         />

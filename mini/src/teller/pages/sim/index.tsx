@@ -46,7 +46,7 @@ export function SimRegistrationPage() {
         <PickerField
           label='开卡用途'
           options={OPENING_PURPOSES}
-          labels={LABELS.openingPurpose}
+          labels={LABELS.purpose}
           value={form.purpose}
           placeholder='选填'
           onChange={(purpose) => set({ purpose })}

@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkBankCard, checkIdNumber, checkMobile, luhnValid } from '@duanka/shared';
 import { PLANTED_KINDS } from '../src/cli/city-plan';
+import { NumberMint } from '../src/cli/identities';
+import { Prng } from '../src/cli/prng';
+import { progressBar } from '../src/cli/progress';
 import { seedDemo, SeedRefused, type SeedOptions, type SeedResult } from '../src/cli/seed';
 import type { PlantedCase } from '../src/cli/synthetic-city';
 import { AppConfig } from '../src/config/app-config';
@@ -90,6 +93,38 @@ async function fingerprint(sql: Sql): Promise<string> {
   }
   return hash.digest('hex');
 }
+
+describe('synthetic city building blocks', () => {
+  it('mints distinct, valid card and phone numbers, the same ones for the same seed', () => {
+    const mint = (seed: string) => {
+      const prng = new Prng(seed);
+      const m = new NumberMint(prng.fork('numbers'));
+      return Array.from({ length: 20_000 }, (_, i) => (i % 2 === 0 ? m.card(['ICBC', 'CMB', 'CIB', 'HRBB'][i % 4]!, prng) : m.mobile(['CMCC', 'CUCC', 'CTCC', 'CBN'][i % 4]!, prng)));
+    };
+    const numbers = mint('a');
+    assert.equal(new Set(numbers).size, numbers.length);
+    assert.deepEqual(mint('a'), numbers);
+    assert.notDeepEqual(mint('b'), numbers);
+    for (const n of numbers.slice(0, 2_000)) assert.ok(n.length === 11 ? checkMobile(n).ok : checkBankCard(n).ok, n);
+  });
+
+  it('makes time-ordered ids in the UUID version-7 layout', () => {
+    const prng = new Prng(7);
+    const ids = [NOW - DAY, NOW, NOW + 1].map((t) => prng.uuid7(t));
+    for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.deepEqual([...ids].sort(), ids);
+    assert.equal(parseInt(ids[1]!.replace(/-/g, '').slice(0, 12), 16), NOW);
+  });
+
+  it('reports progress as plain lines (percent, rate, ETA) when stderr is not a terminal', () => {
+    const lines: string[] = [];
+    const bar = progressBar('测试', 1_000, true, { write: (t: string) => lines.push(t), isTTY: false });
+    for (let i = 0; i <= 1_000; i += 50) bar.tick(i);
+    bar.finish();
+    assert.equal(lines.length, 11);
+    assert.match(lines[10]!, /100\.0%\s+1,000\/1,000\s+[\d,]+ rows\/s\s+ETA 0s/);
+  });
+});
 
 for (const kind of databaseKinds()) {
   describe(`synthetic city of Harbin on ${kind}`, () => {

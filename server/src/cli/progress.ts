@@ -12,16 +12,17 @@ export interface Progress {
 const SILENT: Progress = { tick: () => undefined, finish: () => undefined };
 
 /**
- * A one-line progress bar on stderr: percent, rows/s and ETA. On a terminal it redraws in place
+ * A one-line progress bar on stderr: percent, rate (rows/s) and ETA. On a terminal it redraws in place
  * (at most 10 times a second); elsewhere, when asked for, it prints a plain line every 10 %.
  */
-export function progressBar(label: string, total: number, enabled: boolean, sink: ProgressSink = process.stderr): Progress {
+export function progressBar(label: string, total: number, enabled: boolean, sink: ProgressSink = process.stderr, unit = 'rows'): Progress {
   if (!enabled || total <= 0) return SILENT;
   const started = Date.now();
   const tty = Boolean(sink.isTTY);
   let lastDraw = 0;
   let lastDecile = -1;
   let done = 0;
+  let drawn = -1;
 
   const line = () => {
     const elapsed = (Date.now() - started) / 1000;
@@ -31,7 +32,7 @@ export function progressBar(label: string, total: number, enabled: boolean, sink
     const width = 24;
     const filled = Math.round(fraction * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    return `${label} ${bar} ${(fraction * 100).toFixed(1).padStart(5)}%  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}  ${Math.round(rate).toLocaleString('en-US')} rows/s  ETA ${clock(eta)}`;
+    return `${label} ${bar} ${(fraction * 100).toFixed(1).padStart(5)}%  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}  ${Math.round(rate).toLocaleString('en-US')} ${unit}/s  ETA ${clock(eta)}`;
   };
 
   return {
@@ -39,7 +40,8 @@ export function progressBar(label: string, total: number, enabled: boolean, sink
       done = value;
       const now = Date.now();
       if (tty) {
-        if (now - lastDraw < 100 && done < total) return;
+        if ((now - lastDraw < 100 && done < total) || done === drawn) return;
+        drawn = done;
         lastDraw = now;
         sink.write(`\r${line()}\x1b[K`);
         return;
@@ -52,7 +54,8 @@ export function progressBar(label: string, total: number, enabled: boolean, sink
     },
     finish() {
       done = Math.max(done, total);
-      sink.write(tty ? `\r${line()}\x1b[K\n` : lastDecile < 10 ? `${line()}\n` : '');
+      if (tty) sink.write(`\r${line()}\x1b[K\n`);
+      else if (lastDecile < 10) sink.write(`${line()}\n`);
     },
   };
 }

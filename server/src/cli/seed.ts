@@ -72,7 +72,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   let org: OrgSeedResult | null = null;
   if (institutions === 0) {
     const city = buildDemoCity();
-    const hashing = progressBar('账号密码', city.staff.length, options.progress ?? Boolean(process.stderr.isTTY));
+    const hashing = progressBar('账号密码', city.staff.length, options.progress ?? Boolean(process.stderr.isTTY), process.stderr, 'logins');
     org = await writeDemoCity(db.sql, city, { now, hashPassword: options.hashPassword, onHashed: (n) => hashing.tick(n) });
     hashing.finish();
   }

@@ -45,6 +45,13 @@ export async function openDatabase(config: AppConfig, logger = new Logger('Datab
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   const driver = dataSource.driver as unknown as { databaseConnection?: SqliteDatabase; master?: Pool };
+  if (config.database.kind === 'sqlite') {
+    // SQLite plans with table statistics only if someone gathers them: without them it scans a
+    // busy branch's whole hour instead of looking up one phone's hash. A bounded sample, quick
+    // even at millions of rows (PostgreSQL's autovacuum does this by itself).
+    driver.databaseConnection!.pragma('analysis_limit = 1000');
+    driver.databaseConnection!.pragma('optimize = 0x10002');
+  }
   const sql =
     config.database.kind === 'postgres'
       ? new PostgresSql(driver.master as Pool)

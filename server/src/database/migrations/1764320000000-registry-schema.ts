@@ -77,10 +77,12 @@ export class RegistrySchema1764320000000 implements MigrationInterface {
       ],
       foreignKeys: openingKeys(),
       indices: [
-        index('bank_openings', ['person_id', 'opened_at']), index('bank_openings', ['phone_hash']),
-        index('bank_openings', ['card_hash']), index('bank_openings', ['branch_id', 'opened_at']),
-        index('bank_openings', ['companion_phone_hash', 'opened_at']), index('bank_openings', ['area_code', 'opened_at']),
-        index('bank_openings', ['institution_id', 'opened_at']), index('bank_openings', ['teller_id', 'opened_at']),
+        // Hash lookups carry the branch and time too: the escort rule asks "this phone, this branch,
+        // these two hours", and a busy branch's hour must never be scanned for it.
+        index('bank_openings', ['person_id', 'opened_at']), index('bank_openings', ['phone_hash', 'branch_id', 'opened_at']),
+        index('bank_openings', ['branch_id', 'opened_at']),
+        index('bank_openings', ['companion_phone_hash', 'branch_id', 'opened_at']), index('bank_openings', ['area_code', 'opened_at']),
+        index('bank_openings', ['institution_id', 'opened_at']),
       ],
     }));
     await q.createTable(new Table({
@@ -88,10 +90,9 @@ export class RegistrySchema1764320000000 implements MigrationInterface {
       columns: [...opening('sim'), hash('number_hash'), blob('number_enc'), text('carrier', 8), text('card_kind', 12)],
       foreignKeys: openingKeys(),
       indices: [
-        index('sim_registrations', ['person_id', 'opened_at']), index('sim_registrations', ['number_hash']),
-        index('sim_registrations', ['branch_id', 'opened_at']), index('sim_registrations', ['companion_phone_hash', 'opened_at']),
+        index('sim_registrations', ['person_id', 'opened_at']), index('sim_registrations', ['number_hash', 'branch_id', 'opened_at']),
+        index('sim_registrations', ['branch_id', 'opened_at']), index('sim_registrations', ['companion_phone_hash', 'branch_id', 'opened_at']),
         index('sim_registrations', ['area_code', 'opened_at']), index('sim_registrations', ['institution_id', 'opened_at']),
-        index('sim_registrations', ['teller_id', 'opened_at']),
       ],
     }));
     await q.createTable(new Table({

@@ -29,10 +29,13 @@ const SAME_PHONE_OTHERS = `${PAST('bank_openings')} WHERE o.phone_hash = ? AND o
 const WATCHLIST = `SELECT kind, target, reason, expires_at FROM watchlist_entries
   WHERE value_hash IN (?, ?, ?) AND removed_at IS NULL AND added_at <= ? AND (expires_at IS NULL OR expires_at > ?)`;
 // Same branch, recent, and the same escort: the companion's phone, or the contact phone itself.
-const SAME_ESCORT = `${PAST('bank_openings')} WHERE o.branch_id = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.person_id <> ?
-    AND (o.companion_phone_hash = ? OR o.phone_hash = ?)
-  UNION ALL ${PAST('sim_registrations')} WHERE o.branch_id = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.person_id <> ?
-    AND (o.companion_phone_hash = ? OR o.number_hash = ?) ORDER BY opened_at DESC LIMIT 50`;
+// One indexed lookup per way of matching (each hash is selective, a busy branch's hour is not).
+const ESCORT_BY = (table: 'bank_openings' | 'sim_registrations', column: string) =>
+  `${PAST(table)} WHERE o.${column} = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.branch_id = ? AND o.person_id <> ?`;
+const SAME_ESCORT = [
+  ESCORT_BY('bank_openings', 'companion_phone_hash'), ESCORT_BY('bank_openings', 'phone_hash'),
+  ESCORT_BY('sim_registrations', 'companion_phone_hash'), ESCORT_BY('sim_registrations', 'number_hash'),
+].join(' UNION ALL ') + ' ORDER BY opened_at DESC LIMIT 50';
 
 /** As of `at`: a later cancellation had not happened yet (what makes a backtest honest). */
 function toPast(row: PastRow, at: number): PastOpening {
@@ -60,10 +63,12 @@ export class FactsRepository {
     const companion = subject.companionPhoneHash ?? subject.phoneHash;
     const since = subject.at - escortWindowMs;
     const until = asOf ? subject.at : subject.at + escortWindowMs;
-    const escort = await tx.all<PastRow>(SAME_ESCORT, [
-      subject.branchId, since, until, subject.personId, companion, subject.phoneHash,
-      subject.branchId, since, until, subject.personId, companion, subject.phoneHash,
+    const escortArgs = (hash: string) => [hash, since, until, subject.branchId, subject.personId];
+    const escortRows = await tx.all<PastRow>(SAME_ESCORT, [
+      ...escortArgs(companion), ...escortArgs(subject.phoneHash), ...escortArgs(companion), ...escortArgs(subject.phoneHash),
     ]);
+    // A row matching both ways (its companion's phone is also the contact phone) counts once.
+    const escort = escortRows.filter((row, i) => escortRows.findIndex((r) => r.id === row.id) === i);
     const watchlist = await tx.all<{ kind: WatchlistMatch['kind']; target: WatchlistMatch['target']; reason: string; expires_at: number | null }>(
       WATCHLIST, [subject.idHash, subject.phoneHash, subject.cardHash ?? subject.phoneHash, horizon, subject.at]);
     const seen = (row: PastRow) => toPast(row, horizon);

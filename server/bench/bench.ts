@@ -1,0 +1,292 @@
+/**
+ * `npm run bench`: openings per second over real HTTP, against SQLite and PostgreSQL, with 100k
+ * and 1M openings of history, beside a bare fastify "hello" measured in the same run.
+ *
+ *   npm run bench                      # both sizes, SQLite and (when reachable) PostgreSQL
+ *   npm run bench -- --sizes 100000    # one size
+ *   npm run bench -- --only sqlite
+ *
+ * Generated histories are kept (bench-data/*.sqlite, PostgreSQL schemas bench_<size>) and reused.
+ */
+import { idCheckDigit } from '@duanka/shared';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { AppConfig } from '../src/config/app-config';
+import { openDatabase } from '../src/database/database';
+import { seedDemo } from '../src/cli/seed';
+import { CARD_BINS, MOBILE_SEGMENTS, luhnCheckDigit } from '../src/cli/identities';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DATA = path.join(ROOT, 'bench-data');
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES = (flag('--sizes') ?? '100000,1000000').split(',').map(Number);
+const ONLY = flag('--only');
+const DURATION = Number(flag('--duration') ?? 15);
+const CONNECTIONS = Number(flag('--connections') ?? 16);
+
+interface Teller {
+  username: string;
+  token: string;
+  kind: 'BANK' | 'CARRIER';
+  code: string;
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+function spawnNode(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const hello = /listening http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (hello) resolve({ child, port: Number(hello[1]) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${output}`)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/src/main.js')], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ESCALATION_SWEEP_SECONDS: '0', SPIKE_SWEEP_SECONDS: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('server did not start');
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function pgSchema(size: number): Promise<{ env: Record<string, string>; exists: boolean } | undefined> {
+  const client = new Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  const schema = `bench_${size}`;
+  const found = await client.query('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [schema, 'bank_openings']);
+  if (found.rowCount === 0) {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`CREATE SCHEMA ${schema}`);
+  }
+  await client.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { env: { DATABASE_URL: url.toString() }, exists: (found.rowCount ?? 0) > 0 };
+}
+
+/** A history of about `size` openings (~3.3 per person), generated once and kept. */
+async function prepare(kind: 'sqlite' | 'postgres', size: number): Promise<Record<string, string> | undefined> {
+  let env: Record<string, string>;
+  let exists: boolean;
+  if (kind === 'sqlite') {
+    fs.mkdirSync(DATA, { recursive: true });
+    const file = path.join(DATA, `bench-${size}.sqlite`);
+    env = { SQLITE_PATH: file };
+    exists = fs.existsSync(file) && !fs.existsSync(`${file}.incomplete`);
+    if (!exists) {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      fs.writeFileSync(`${file}.incomplete`, '');
+    }
+  } else {
+    const pg = await pgSchema(size);
+    if (!pg) {
+      log(`PostgreSQL at ${PG_URL} is not reachable: skipping it (set BENCH_DATABASE_URL)`);
+      return undefined;
+    }
+    ({ env, exists } = pg);
+  }
+  if (!exists) {
+    log(`generating ${size.toLocaleString()} openings of history on ${kind}…`);
+    const started = Date.now();
+    const db = await openDatabase(new AppConfig(env as NodeJS.ProcessEnv));
+    await seedDemo(db, { people: Math.round(size / 3.3), days: 365, seed: `bench-${size}`, judge: false, alertDays: 0, progress: true });
+    await db.close();
+    if (kind === 'sqlite') fs.rmSync(`${env.SQLITE_PATH}.incomplete`);
+    log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  return env;
+}
+
+async function tellers(url: string, env: Record<string, string>): Promise<Teller[]> {
+  const db = await openDatabase(new AppConfig(env as NodeJS.ProcessEnv));
+  const rows = await db.sql.all<{ username: string; kind: 'BANK' | 'CARRIER'; code: string }>(
+    `SELECT s.username, i.kind, i.code FROM staff s JOIN branches b ON b.id = s.branch_id JOIN institutions i ON i.id = b.institution_id
+     WHERE s.role = 'TELLER' ORDER BY s.username`,
+  );
+  await db.close();
+  const picked = rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / 40)) === 0);
+  const result: Teller[] = [];
+  for (const row of picked) {
+    const answer = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: row.username, password: 'duanka123' }) });
+    const body = (await answer.json()) as { accessToken: string };
+    result.push({ ...row, token: body.accessToken });
+  }
+  return result;
+}
+
+async function metricsToken(url: string): Promise<string> {
+  const answer = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sys.admin', password: 'duanka123' }) });
+  return ((await answer.json()) as { accessToken: string }).accessToken;
+}
+
+async function queries(url: string, token: string): Promise<number> {
+  const answer = await fetch(`${url}/api/health/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await answer.json()) as { queries: number }).queries;
+}
+
+/**
+ * A realistic counter mix: mostly ordinary new customers, one in five a person who already
+ * opened something in this run (a repeat opener), 70% bank accounts and 30% SIMs.
+ */
+function openingMaker(tellerList: Teller[]) {
+  let n = 0;
+  const seen: string[] = [];
+  const banks = tellerList.filter((t) => t.kind === 'BANK' && CARD_BINS[t.code]);
+  const carriers = tellerList.filter((t) => t.kind === 'CARRIER' && MOBILE_SEGMENTS[t.code]);
+  const digits = (k: number) => String(Math.floor(Math.random() * 10 ** k)).padStart(k, '0');
+  const idNumber = () => {
+    const year = 1950 + Math.floor(Math.random() * 55);
+    const first17 = `230103${year}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${digits(3)}`;
+    return first17 + idCheckDigit(first17);
+  };
+  return () => {
+    n++;
+    const person = seen.length > 100 && Math.random() < 0.2 ? seen[Math.floor(Math.random() * seen.length)] : idNumber();
+    if (seen.length < 5000) seen.push(person);
+    const mobile = (carrier: string) => MOBILE_SEGMENTS[carrier][0] + digits(8);
+    if (n % 10 < 7 || carriers.length === 0) {
+      const teller = banks[n % banks.length];
+      const { bin, length } = CARD_BINS[teller.code][0];
+      const body = bin + digits(length - bin.length - 1);
+      return {
+        token: teller.token,
+        path: '/api/openings/bank',
+        body: { id: randomUUID(), idNumber: person, name: '基准', accountClass: 'II', cardNumber: body + luhnCheckDigit(body), phone: mobile('CMCC'), purpose: 'SALARY', companionRelation: 'NONE' },
+      };
+    }
+    const teller = carriers[n % carriers.length];
+    return {
+      token: teller.token,
+      path: '/api/openings/sim',
+      body: { id: randomUUID(), idNumber: person, name: '基准', phoneNumber: mobile(teller.code), cardKind: 'STANDARD', companionRelation: 'NONE' },
+    };
+  };
+}
+
+function load(url: string, options: { path?: string; make?: ReturnType<typeof openingMaker>; rate?: number }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const make = options.make;
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        requests: make
+          ? [{
+            method: 'POST',
+            setupRequest: (request: autocannon.Request) => {
+              const next = make();
+              return { ...request, path: next.path, headers: { 'content-type': 'application/json', authorization: `Bearer ${next.token}` }, body: JSON.stringify(next.body) };
+            },
+          }]
+          : [{ method: 'GET', path: options.path ?? '/' }],
+      },
+      (error: Error | null, result: autocannon.Result) => {
+        if (error) return reject(error);
+        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, requests: result.requests.total });
+      },
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const hello = await spawnNode(path.join(ROOT, 'server/dist/bench/hello-server.js'), { PORT: '0' });
+  log('baseline: bare fastify hello…');
+  const baseline = await load(`http://127.0.0.1:${hello.port}`, { path: '/' });
+  await stop(hello.child);
+  const rows: string[] = [];
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    if (ONLY && ONLY !== kind) continue;
+    for (const size of SIZES) {
+      const env = await prepare(kind, size);
+      if (!env) continue;
+      const server = await startServer(env);
+      try {
+        const list = await tellers(server.url, env);
+        const make = openingMaker(list);
+        const admin = await metricsToken(server.url);
+        log(`${kind} ${size.toLocaleString()}: warm-up…`);
+        await load(server.url, { make, rate: 200 });
+        const before = await queries(server.url, admin);
+        log(`${kind} ${size.toLocaleString()}: as fast as it goes (${CONNECTIONS} connections, ${DURATION} s)…`);
+        const max = await load(server.url, { make });
+        const perOpening = (await queries(server.url, admin) - before) / Math.max(1, max.requests);
+        log(`${kind} ${size.toLocaleString()}: at half that rate…`);
+        const half = await load(server.url, { make, rate: Math.max(1, Math.round(max.rps / 2)) });
+        rows.push(`| ${kind} | ${size.toLocaleString()} | ${max.rps.toFixed(0)} | ${max.p50} | ${max.p99} | ${half.p99} | ${perOpening.toFixed(1)} | ${(max.rps / baseline.rps).toFixed(3)} | ${max.non2xx + max.errors + half.non2xx + half.errors} |`);
+      } finally {
+        await stop(server.child);
+      }
+    }
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`\nMeasured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}; load generator on the same machine.\n`);
+  process.stdout.write(`Baseline (bare fastify GET, ${CONNECTIONS} connections): ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms\n\n`);
+  process.stdout.write('| database | history | openings/s | p50 ms | p99 ms | p99 ms at half rate | queries/opening | ratio to baseline | errors |\n|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(rows.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -100,7 +100,25 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     progress: options.progress,
     onFlagged,
   });
+  if (alertIds.size > 0) await freshenDeadlines(db.sql, [...alertIds], now, config);
   return { skipped: false, org, history, alerts: alertIds.size, orgMs };
+}
+
+/**
+ * The demo's alerts were raised "days ago", so every accept deadline has passed and the first
+ * escalation sweep would lift them all to the city squad. Give the newest ones a fresh deadline so
+ * that each district's officers find their own work; the two oldest stay overdue, to show how an
+ * overdue alert stands out and escalates.
+ */
+async function freshenDeadlines(sql: Sql, alertIds: string[], now: number, config: AppConfig): Promise<void> {
+  const rows = await sql.all<{ id: string }>(
+    `SELECT id FROM alerts WHERE id IN (${alertIds.map(() => '?').join(', ')}) ORDER BY created_at DESC`, alertIds);
+  const fresh = rows.slice(0, Math.max(0, rows.length - 2));
+  await sql.transaction(async (tx) => {
+    for (const { id } of fresh) {
+      await tx.run('UPDATE alerts SET accept_due_at = ? WHERE id = ?', [now + config.alertAcceptMinutes * 60_000, id]);
+    }
+  });
 }
 
 /** The server's own alert raiser, wired by hand (no Nest container in a command-line tool). */

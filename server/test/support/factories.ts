@@ -22,6 +22,8 @@ export function mobile(serial: number, segment = '139'): string {
 }
 
 export const CCB_BIN = '621700';
+export const ABC_BIN = '622848';
+export const BOC_BIN = '621661';
 
 /**
  * A small city for tests: two banks and a carrier in 南岗区 (230103), one bank branch in 道里区
@@ -32,6 +34,8 @@ export const CITY = {
     icbc: { id: randomUUID(), code: 'ICBC', name: '中国工商银行', kind: 'BANK' },
     ccb: { id: randomUUID(), code: 'CCB', name: '中国建设银行', kind: 'BANK' },
     cmcc: { id: randomUUID(), code: 'CMCC', name: '中国移动', kind: 'CARRIER' },
+    abc: { id: randomUUID(), code: 'ABC', name: '中国农业银行', kind: 'BANK' },
+    boc: { id: randomUUID(), code: 'BOC', name: '中国银行', kind: 'BANK' },
   },
   branches: {
     icbcNangang: { id: randomUUID(), institution: 'icbc', code: 'ICBC-NG-01', name: '工商银行南岗支行', area: '230103001' },
@@ -40,6 +44,8 @@ export const CITY = {
     cmccNangang: { id: randomUUID(), institution: 'cmcc', code: 'CMCC-NG-01', name: '中国移动南岗营业厅', area: '230103003' },
     // A quiet branch in 松北区, which no district bureau of this small city owns: the squad does.
     icbcSongbei: { id: randomUUID(), institution: 'icbc', code: 'ICBC-SB-01', name: '工商银行松北支行', area: '230109001' },
+    abcNangang: { id: randomUUID(), institution: 'abc', code: 'ABC-NG-01', name: '农业银行南岗支行', area: '230103004' },
+    bocDaoli: { id: randomUUID(), institution: 'boc', code: 'BOC-DL-01', name: '中国银行道里支行', area: '230102002' },
   },
   units: {
     city: { id: randomUUID(), parent: null, code: 'HRB', name: '哈尔滨市公安局反电诈中心', level: 'CITY', areas: ['2301'] },
@@ -53,6 +59,8 @@ export const CITY = {
     tellerCcbNangang: { role: 'TELLER', branch: 'ccbNangang' },
     tellerCmccNangang: { role: 'TELLER', branch: 'cmccNangang' },
     tellerIcbcSongbei: { role: 'TELLER', branch: 'icbcSongbei' },
+    tellerAbcNangang: { role: 'TELLER', branch: 'abcNangang' },
+    tellerBocDaoli: { role: 'TELLER', branch: 'bocDaoli' },
     icbcAdmin: { role: 'INSTITUTION_ADMIN', institution: 'icbc' },
     officerNangang: { role: 'POLICE_OFFICER', unit: 'nangang' },
     officerStation: { role: 'POLICE_OFFICER', unit: 'nangangStation' },

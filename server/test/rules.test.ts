@@ -256,6 +256,21 @@ for (const kind of databaseKinds()) {
       assert.equal(Number((await server.db.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM alerts'))!.n), alertsBefore);
     });
 
+    it('imports a watchlist CSV line by line: good lines stored sealed, bad lines reported and not stored', async () => {
+      const seller = person();
+      const csv = ['kind,target,value,reason,expiresAt', `PUNISHED,PERSON,${seller.idNumber},出售银行卡,`, 'FRAUD_LINKED,CARD,1234,卡号太短,', 'VULNERABLE,PHONE,13912345678,对象不符,'].join('\n');
+      const answer = await as.squad.post<{ imported: number; errors: { line: number; code: string; message: string }[] }>('/api/watchlists/import', { csv });
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(answer.body.imported, 1);
+      assert.deepEqual(answer.body.errors.map((e) => [e.line, e.code]), [[3, 'CARD_LENGTH'], [4, 'WATCHLIST_TARGET']]);
+      assert.match(answer.body.errors[0].message, /[\u4e00-\u9fa5]/);
+      const stored = JSON.stringify(await server.db.sql.all('SELECT * FROM watchlist_entries'));
+      assert.ok(!stored.includes(seller.idNumber), 'sealed at rest');
+      assert.equal(hit(await bank('tellerIcbcNangang', seller), 'WATCHLIST_PUNISHED')?.level, 'STOP');
+      const list = await as.squad.get<{ items: { maskedValue: string }[] }>('/api/watchlists?kind=PUNISHED');
+      assert.ok(list.body.items.some((i) => i.maskedValue === `${seller.idNumber.slice(0, 6)}********${seller.idNumber.slice(-4)}`));
+    });
+
     it('counts two openings of one person at two branches at the same moment (no lost update)', async () => {
       const who = person();
       const results = await Promise.all([

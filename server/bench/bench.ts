@@ -33,6 +33,8 @@ const SIZES = (flag('--sizes') ?? '100000,1000000').split(',').map(Number);
 const ONLY = flag('--only');
 const DURATION = Number(flag('--duration') ?? 15);
 const CONNECTIONS = Number(flag('--connections') ?? 16);
+/** `--profile DIR`: the server writes a V8 CPU profile there (node --cpu-prof) when it stops. */
+const PROFILE_DIR = flag('--profile');
 
 interface Teller {
   username: string;
@@ -81,7 +83,8 @@ async function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/src/main.js')], {
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server/dist/src/main.js')], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ESCALATION_SWEEP_SECONDS: '0', SPIKE_SWEEP_SECONDS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -222,23 +225,52 @@ function openingMaker(tellerList: Teller[]) {
   };
 }
 
+interface Prepared {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The requests of one run, serialised before the clock starts: the load generator shares the
+ * server's two cores, and building bodies while measuring would bill the server for the client.
+ */
+function pregenerate(make: ReturnType<typeof openingMaker>, count: number): () => Prepared {
+  const list: Prepared[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = make();
+    list.push({ path: next.path, headers: { 'content-type': 'application/json', authorization: `Bearer ${next.token}` }, body: JSON.stringify(next.body) });
+  }
+  let i = 0;
+  return () => {
+    if (i < list.length) return list[i++];
+    const next = make(); // ran past the estimate: fall back to building on the fly
+    return { path: next.path, headers: { 'content-type': 'application/json', authorization: `Bearer ${next.token}` }, body: JSON.stringify(next.body) };
+  };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 function load(url: string, options: { path?: string; make?: ReturnType<typeof openingMaker>; rate?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const make = options.make;
+    const next = options.make && pregenerate(options.make, Math.ceil((options.rate ?? 5000) * DURATION * 1.2));
     autocannon(
       {
         url,
         connections: CONNECTIONS,
         duration: DURATION,
         ...(options.rate ? { overallRate: options.rate } : {}),
-        requests: make
-          ? [{
-            method: 'POST',
-            setupRequest: (request: autocannon.Request) => {
-              const next = make();
-              return { ...request, path: next.path, headers: { 'content-type': 'application/json', authorization: `Bearer ${next.token}` }, body: JSON.stringify(next.body) };
-            },
-          }]
+        requests: next
+          ? [{ method: 'POST', setupRequest: (request: autocannon.Request) => ({ ...request, ...next() }) }]
           : [{ method: 'GET', path: options.path ?? '/' }],
       },
       (error: Error | null, result: autocannon.Result) => {
@@ -268,12 +300,14 @@ async function main(): Promise<void> {
         log(`${kind} ${size.toLocaleString()}: warm-up…`);
         await load(server.url, { make, rate: 200 });
         const before = await queries(server.url, admin);
+        const cpuBefore = cpuMs(server.child.pid);
         log(`${kind} ${size.toLocaleString()}: as fast as it goes (${CONNECTIONS} connections, ${DURATION} s)…`);
         const max = await load(server.url, { make });
         const perOpening = (await queries(server.url, admin) - before) / Math.max(1, max.requests);
+        const cpuPerOpening = (cpuMs(server.child.pid) - cpuBefore) / Math.max(1, max.requests);
         log(`${kind} ${size.toLocaleString()}: at half that rate…`);
         const half = await load(server.url, { make, rate: Math.max(1, Math.round(max.rps / 2)) });
-        rows.push(`| ${kind} | ${size.toLocaleString()} | ${max.rps.toFixed(0)} | ${max.p50} | ${max.p99} | ${half.p99} | ${perOpening.toFixed(1)} | ${(max.rps / baseline.rps).toFixed(3)} | ${max.non2xx + max.errors + half.non2xx + half.errors} |`);
+        rows.push(`| ${kind} | ${size.toLocaleString()} | ${max.rps.toFixed(0)} | ${max.p50} | ${max.p99} | ${half.p99} | ${perOpening.toFixed(1)} | ${cpuPerOpening.toFixed(2)} | ${(max.rps / baseline.rps).toFixed(3)} | ${max.non2xx + max.errors + half.non2xx + half.errors} |`);
       } finally {
         await stop(server.child);
       }
@@ -282,7 +316,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`\nMeasured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}; load generator on the same machine.\n`);
   process.stdout.write(`Baseline (bare fastify GET, ${CONNECTIONS} connections): ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms\n\n`);
-  process.stdout.write('| database | history | openings/s | p50 ms | p99 ms | p99 ms at half rate | queries/opening | ratio to baseline | errors |\n|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write('| database | history | openings/s | p50 ms | p99 ms | p99 ms at half rate | queries/opening | server CPU ms/opening | ratio to baseline | errors |\n|---|---|---|---|---|---|---|---|---|---|\n');
   process.stdout.write(rows.join('\n') + '\n');
 }
 

@@ -158,6 +158,22 @@ for (const kind of databaseKinds()) {
       assert.equal((await as.officerStation.get(`/api/alerts/${alertId}`)).status, 403, 'escalated out of the station');
     });
 
+    it('lets the squad set deadlines per level, each change a version, and uses them for new alerts', async () => {
+      const byOfficer = await as.officerNangang.request('PUT', '/api/alerts/policy', { VERIFY: { acceptMinutes: 60, disposeHours: 48 }, STOP: { acceptMinutes: 10, disposeHours: 12 }, note: 'x' });
+      assert.equal(byOfficer.status, 403);
+      const bad = await as.squad.request('PUT', '/api/alerts/policy', { VERIFY: { acceptMinutes: 0, disposeHours: 48 }, STOP: { acceptMinutes: 10, disposeHours: 12 }, note: 'x' });
+      assert.equal(bad.status, 400);
+      const set = await as.squad.request<{ version: number }>('PUT', '/api/alerts/policy', { VERIFY: { acceptMinutes: 60, disposeHours: 48 }, STOP: { acceptMinutes: 10, disposeHours: 12 }, note: '停止办理类告警须 10 分钟内签收' });
+      assert.equal(set.status, 200, JSON.stringify(set.body));
+      assert.equal(set.body.version, 1);
+      const alertId = await raiseAlert();
+      const detail = await as.squad.get<{ createdAt: string; acceptDueAt: string }>(`/api/alerts/${alertId}`);
+      assert.equal(Date.parse(detail.body.acceptDueAt) - Date.parse(detail.body.createdAt), 10 * 60_000, 'a STOP alert now has 10 minutes');
+      const accepted = await as.officerStation.post<{ updatedAt: string; disposeDueAt: string }>(`/api/alerts/${alertId}/accept`, {});
+      assert.equal(Date.parse(accepted.body.disposeDueAt) - Date.parse(accepted.body.updatedAt), 12 * 3600_000);
+      assert.equal((await as.officerNangang.get<{ version: number }>('/api/alerts/policy')).body.version, 1);
+    });
+
     it('assigns an alert down the tree only', async () => {
       const alertId = await raiseAlert();
       await as.officerStation.post(`/api/alerts/${alertId}/escalate`, { note: '需分局协调' });

@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigError } from '../config/app-config';
 import { openDatabase, type Database } from '../database/database';
 import type { Sql } from '../database/sql';
+import { Clock } from '../common/clock';
+import { AlertPolicyBook } from '../modules/alerts/alert-policy';
 import { AlertJournal } from '../modules/alerts/alert-journal';
 import { AlertRaiser } from '../modules/alerts/alert-raiser';
 import { AlertsRepository } from '../modules/alerts/alerts.repository';
@@ -124,7 +126,7 @@ async function freshenDeadlines(sql: Sql, alertIds: string[], now: number, confi
 /** The server's own alert raiser, wired by hand (no Nest container in a command-line tool). */
 function alertRaiser(sql: Sql, config: AppConfig): AlertRaiser {
   const repo = new AlertsRepository(sql);
-  return new AlertRaiser(config, repo, new UnitDirectory(sql), new AlertJournal(repo));
+  return new AlertRaiser(config, repo, new UnitDirectory(sql), new AlertJournal(repo), new AlertPolicyBook(sql, config, new Clock()));
 }
 
 function branchRow(flagged: FlaggedOpening): BranchRow {

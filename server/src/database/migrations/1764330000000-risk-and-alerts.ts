@@ -64,6 +64,11 @@ export class RiskAndAlerts1764330000000 implements MigrationInterface {
       foreignKeys: [{ columnNames: ['alert_id'], referencedTableName: 'alerts', referencedColumnNames: ['id'] }],
       indices: [index('alert_actions', ['alert_id', 'seq']), index('alert_actions', ['at'])],
     }));
+    // Closed-loop deadlines per alert level, set by the squad; like rules, every change is a new version.
+    await q.createTable(new Table({
+      name: 'alert_policies',
+      columns: [serial('version'), blob('deadlines'), ref('author_id', true), time('created_at'), text('note', 200, true)],
+    }));
     // Outbox of WeChat subscribe messages: written with the alert change, sent and retried by a worker.
     await q.createTable(new Table({
       name: 'notifications',
@@ -86,6 +91,6 @@ export class RiskAndAlerts1764330000000 implements MigrationInterface {
     await q.dropIndex('bank_openings', 'ix_bank_openings_opened_at');
     await q.dropColumn('sim_registrations', 'rule_versions');
     await q.dropColumn('bank_openings', 'rule_versions');
-    for (const table of ['notifications', 'alert_actions', 'alert_members', 'alerts', 'watchlist_entries', 'rule_versions']) await q.dropTable(table);
+    for (const table of ['notifications', 'alert_policies', 'alert_actions', 'alert_members', 'alerts', 'watchlist_entries', 'rule_versions']) await q.dropTable(table);
   }
 }

@@ -7,6 +7,7 @@ import type { BranchRow } from '../org/org.repository';
 import { UnitDirectory } from '../org/unit-directory';
 import type { Assessment, OpeningSubject } from '../risk/risk.types';
 import { AlertJournal } from './alert-journal';
+import { AlertPolicyBook } from './alert-policy';
 import { AlertsRepository, parseAlertHits } from './alerts.repository';
 
 export interface RaisedAlert {
@@ -26,6 +27,7 @@ export class AlertRaiser {
     private readonly repo: AlertsRepository,
     private readonly units: UnitDirectory,
     private readonly journal: AlertJournal,
+    private readonly policy: AlertPolicyBook,
   ) {}
 
   async raiseForOpening(tx: Sql, subject: OpeningSubject, branch: BranchRow, assessment: Assessment): Promise<RaisedAlert | undefined> {
@@ -54,7 +56,7 @@ export class AlertRaiser {
       id, kind: 'BRANCH_SPIKE', level: hit.level, status: 'NEW', rules: hit.rule, title: `${branch.name}：${hit.title}`,
       owner_unit_id: owner.id, assignee_id: null, area_code: branch.area_code, branch_id: branch.id, institution_id: branch.institution_id,
       person_id: null, opening_id: null, group_key: groupKey, hits: JSON.stringify([hit]), created_at: at, updated_at: at,
-      accept_due_at: at + this.config.alertAcceptMinutes * 60_000, dispose_due_at: null, escalations: 0, disposition: null, label: null, closed_at: null,
+      accept_due_at: at + (await this.policy.deadlines(hit.level)).acceptMinutes * 60_000, dispose_due_at: null, escalations: 0, disposition: null, label: null, closed_at: null,
     });
     const seq = await this.journal.append(tx, {
       alert_id: id, at, actor_id: null, unit_id: null, action: 'CREATE', from_status: null, to_status: 'NEW', outcome: null, note: null,
@@ -73,7 +75,7 @@ export class AlertRaiser {
       owner_unit_id: ownerUnitId, assignee_id: null, area_code: subject.areaCode, branch_id: subject.branchId,
       institution_id: subject.institutionId, person_id: subject.personId, opening_id: subject.id, group_key: groupKey,
       hits: JSON.stringify(assessment.hits), created_at: subject.at, updated_at: subject.at,
-      accept_due_at: subject.at + this.config.alertAcceptMinutes * 60_000, dispose_due_at: null, escalations: 0,
+      accept_due_at: subject.at + (await this.policy.deadlines(assessment.verdict)).acceptMinutes * 60_000, dispose_due_at: null, escalations: 0,
       disposition: null, label: null, closed_at: null,
     });
     await this.repo.addMember(tx, id, subject.id, subject.personId, subject.at);

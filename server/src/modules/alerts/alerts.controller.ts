@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AlertStream } from '../push/alert-stream';
+import { SQL } from '../../database/database.module';
+import type { Sql } from '../../database/sql';
+import { AuditService } from '../audit/audit.service';
+import { AlertPolicyBook } from './alert-policy';
 import { AlertsService } from './alerts.service';
-import { AlertNoteDto, AssignDto, DisposeDto, EscalateDto, ListAlertsQuery } from './dto/alert.dto';
+import { AlertNoteDto, AlertPolicyDto, AssignDto, DisposeDto, EscalateDto, ListAlertsQuery } from './dto/alert.dto';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -14,8 +18,11 @@ const HEARTBEAT_MS = 15_000;
 @Controller('alerts')
 export class AlertsController {
   constructor(
+    @Inject(SQL) private readonly sql: Sql,
     private readonly alerts: AlertsService,
     private readonly stream: AlertStream,
+    private readonly policies: AlertPolicyBook,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -49,6 +56,24 @@ export class AlertsController {
     request.raw.on('close', () => {
       clearInterval(heartbeat);
       stop();
+    });
+  }
+
+  @Get('policy')
+  @Roles('POLICE_OFFICER', 'SQUAD_ADMIN')
+  @ApiOperation({ summary: '各级告警的签收与处置时限（超时自动上报上一级）' })
+  policy() {
+    return this.policies.current();
+  }
+
+  @Put('policy')
+  @Roles('SQUAD_ADMIN')
+  @ApiOperation({ summary: '反诈中心调整时限：生成新版本，之后新产生的时限按新规定计算' })
+  changePolicy(@CurrentActor() actor: Actor, @Body() body: AlertPolicyDto) {
+    return this.sql.transaction(async (tx) => {
+      const policy = await this.policies.change({ VERIFY: body.VERIFY, STOP: body.STOP }, actor.id, body.note, tx);
+      await this.audit.record(actor, { action: 'alerts.policy', detail: { version: policy.version } }, tx);
+      return policy;
     });
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { AlertJournal } from './alert-journal';
+import { AlertPolicyBook } from './alert-policy';
 import { NotificationWorker } from './notification.worker';
 import { AlertStream } from '../push/alert-stream';
 import { EventBus } from '../push/event-bus';
@@ -15,8 +16,8 @@ import { EscalationScheduler } from './escalation.scheduler';
   imports: [OrgModule, WechatModule],
   controllers: [AlertsController],
   providers: [
-    AlertsRepository, AlertsService, AlertRaiser, AlertJournal, EscalationScheduler, NotificationWorker, EventBus, AlertStream,
+    AlertsRepository, AlertsService, AlertRaiser, AlertJournal, AlertPolicyBook, EscalationScheduler, NotificationWorker, EventBus, AlertStream,
   ],
-  exports: [AlertRaiser, AlertsService, EventBus, EscalationScheduler, NotificationWorker],
+  exports: [AlertPolicyBook, AlertRaiser, AlertsService, EventBus, EscalationScheduler, NotificationWorker],
 })
 export class AlertsModule {}

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LABELS, type AlertStatus } from '@duanka/shared';
-import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/clock';
 import { DomainError, forbidden, invalid, notFound } from '../../common/domain-error';
 import { SQL } from '../../database/database.module';
@@ -12,6 +11,7 @@ import { OrgRepository } from '../org/org.repository';
 import { UnitDirectory } from '../org/unit-directory';
 import { EventBus } from '../push/event-bus';
 import { AlertJournal } from './alert-journal';
+import { AlertPolicyBook } from './alert-policy';
 import { nextStatus, type AlertCommand, type Disposition, type TruthLabel } from './alert-state';
 import { actionView, alertView, isOverdue, type AlertActionView, type AlertView } from './alert-view';
 import { AlertsRepository, type AlertRow, type AlertScope } from './alerts.repository';
@@ -22,7 +22,6 @@ export class AlertsService {
   constructor(
     @Inject(SQL) private readonly sql: Sql,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly repo: AlertsRepository,
     private readonly units: UnitDirectory,
     private readonly branches: BranchDirectory,
@@ -30,6 +29,7 @@ export class AlertsService {
     private readonly audit: AuditService,
     private readonly bus: EventBus,
     private readonly journal: AlertJournal,
+    private readonly policy: AlertPolicyBook,
   ) {}
 
   /** Units whose alerts the actor sees: their own unit and every unit below it. */
@@ -78,7 +78,7 @@ export class AlertsService {
       if (!to) throw new DomainError('CONFLICT', 'ILLEGAL_TRANSITION', `告警当前为“${LABELS.alertStatus[alert.status]}”，不能${COMMAND_LABEL[command]}`);
       const now = this.clock.now();
       const changes: Partial<AlertRow> = { status: to, updated_at: now };
-      if (command === 'ACCEPT') changes.dispose_due_at = now + this.config.alertDisposeHours * 3600_000;
+      if (command === 'ACCEPT') changes.dispose_due_at = now + (await this.policy.deadlines(alert.level)).disposeHours * 3600_000;
       if (command === 'DISPOSE') {
         changes.disposition = input.disposition ?? null;
         changes.label = input.label ?? null;
@@ -137,8 +137,9 @@ export class AlertsService {
       const now = this.clock.now();
       // A new owner gets fresh deadlines for the step that was overdue.
       const changes: Partial<AlertRow> = { owner_unit_id: parent.id, assignee_id: null, escalations: Number(alert.escalations) + 1, updated_at: now };
-      if (alert.status === 'NEW') changes.accept_due_at = now + this.config.alertAcceptMinutes * 60_000;
-      else if (alert.status !== 'DISPOSED') changes.dispose_due_at = now + this.config.alertDisposeHours * 3600_000;
+      const deadlines = await this.policy.deadlines(alert.level);
+      if (alert.status === 'NEW') changes.accept_due_at = now + deadlines.acceptMinutes * 60_000;
+      else if (alert.status !== 'DISPOSED') changes.dispose_due_at = now + deadlines.disposeHours * 3600_000;
       await this.repo.update(tx, id, changes);
       return this.journal.append(tx, {
         alert_id: id, at: now, actor_id: actor?.id ?? null, unit_id: police, action: 'ESCALATE', from_status: alert.status,

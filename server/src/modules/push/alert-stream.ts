@@ -11,6 +11,8 @@ export interface AlertEvent {
   alert: AlertView;
 }
 
+const SAFETY_SWEEP_MS = 5_000;
+
 interface Subscriber {
   actor: Actor;
   units: ReadonlySet<string>;
@@ -31,6 +33,7 @@ export class AlertStream implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('AlertStream');
   private readonly subscribers = new Set<Subscriber>();
   private unsubscribe: (() => void) | undefined;
+  private sweep: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly bus: EventBus,
@@ -39,13 +42,19 @@ export class AlertStream implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.subscribe(() => {
+    const wake = () => {
       for (const subscriber of this.subscribers) this.pump(subscriber);
-    });
+    };
+    this.unsubscribe = this.bus.subscribe(wake);
+    // A wake-up lost with a dropped LISTEN connection or a Redis hiccup would otherwise leave a
+    // stream silent until the next change: look at the table every few seconds regardless.
+    this.sweep = setInterval(wake, SAFETY_SWEEP_MS);
+    this.sweep.unref();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    if (this.sweep) clearInterval(this.sweep);
     this.subscribers.clear();
   }
 

@@ -29,3 +29,20 @@ describe('the alert state machine', () => {
     assert.deepEqual(COMMANDS.map((c) => nextStatus('CLOSED', c)), [undefined, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('the branch-spike statistics', () => {
+  it('computes Poisson tail probabilities', async () => {
+    const { poissonTail, judgeSpike } = await import('../src/modules/risk/rules/branch-spike');
+    assert.ok(Math.abs(poissonTail(1, 1) - (1 - Math.exp(-1))) < 1e-12);
+    assert.equal(poissonTail(0, 3), 1);
+    // P(X ≥ 6 | λ = 0.5): e^-0.5 × Σ_{k≥6} 0.5^k / k!
+    let tail = 0;
+    for (let k = 6; k < 40; k++) tail += Math.exp(-0.5) * 0.5 ** k / [...Array(k).keys()].reduce((f, i) => f * (i + 1), 1);
+    assert.ok(Math.abs(poissonTail(6, 0.5) - tail) < 1e-12);
+    const params = { windowMinutes: 60, baselineDays: 28, minCount: 6, alphaPerMillion: 100, priorPerHour: 0.5 };
+    assert.equal(judgeSpike(6, 0, params).fires, true, '6 where the branch sees nobody');
+    assert.equal(judgeSpike(5, 0, params).fires, false, 'below the floor');
+    assert.equal(judgeSpike(12, 28 * 8, params).fires, false, '12 where 8 an hour is usual');
+    assert.equal(judgeSpike(30, 28 * 8, params).fires, true, '30 where 8 an hour is usual');
+  });
+});

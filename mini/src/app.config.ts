@@ -7,11 +7,12 @@ export default defineAppConfig({
       root: 'teller',
       pages: ['pages/home/index', 'pages/bank/index', 'pages/sim/index', 'pages/verdict/index', 'pages/queue/index'],
     },
-    { root: 'police', pages: ['pages/home/index'] },
-    { root: 'admin', pages: ['pages/home/index'] },
+    { root: 'police', pages: ['pages/home/index', 'pages/alert/index', 'pages/person/index'] },
+    { root: 'dashboard', pages: ['pages/index/index'] },
+    { root: 'admin', pages: ['pages/home/index', 'pages/rules/index', 'pages/rule/index', 'pages/watchlists/index', 'pages/staff/index'] },
   ],
   preloadRule: {
-    'pages/login/index': { network: 'all', packages: ['teller'] },
+    'pages/login/index': { network: 'all', packages: ['teller', 'police'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -33,7 +33,27 @@ describe('teller home', () => {
     expect(Taro.request.mock.calls[0][0].url).toMatch(/^\/api\/openings\?date=\d{4}-\d{2}-\d{2}$/);
 
     fireEvent.click(screen.getByText('李*'));
-    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/teller/pages/verdict/index?id=o2' }));
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/teller/pages/verdict/index?id=o2&from=history' }));
+  });
+
+  it("shows the police's handling of an opening's alert on its row", async () => {
+    answerWith(200, {
+      items: [
+        {
+          id: 'o1', kind: 'BANK', maskedIdNumber: '230102********1234', maskedName: '张*', verdict: 'STOP', outcome: 'REFERRED',
+          openedAt: '2025-11-28T01:05:00.000Z', summary: 'I类户 卡号 6222 **** **** 3446',
+          alert: { id: 'a1', status: 'DISPOSED', statusLabel: '已处置', disposition: 'WARNED', dispositionLabel: '已警示劝导' },
+        },
+        {
+          id: 'o2', kind: 'BANK', maskedIdNumber: '230102********5678', maskedName: '王*', verdict: 'VERIFY', outcome: null,
+          openedAt: '2025-11-28T01:15:00.000Z', summary: 'II类户 卡号 6222 **** **** 1234',
+          alert: { id: 'a2', status: 'NEW', statusLabel: '待签收', disposition: null, dispositionLabel: null },
+        },
+      ],
+    });
+    render(<TellerHomePage />);
+    expect(await screen.findByText('公安处置：已警示劝导 · 已处置')).toBeTruthy();
+    expect(screen.getByText('公安处置：待签收')).toBeTruthy();
   });
 
   it('shows how many submissions wait on the device, and an empty day plainly', async () => {

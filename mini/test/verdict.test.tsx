@@ -3,6 +3,7 @@ import { VerdictView, type VerdictModel } from '../src/components/verdict-view';
 import { VerdictPage } from '../src/teller/pages/verdict';
 import { saveSession } from '../src/services/session';
 import { rememberVerdict } from '../src/services/verdict-store';
+import { shortDateTime } from '../src/services/format';
 import { loginResponse, openingResult, ruleHit } from './factories';
 import { answerWith, setRouterParams, Taro } from './stand-ins/taro';
 
@@ -50,6 +51,15 @@ describe('verdict screen', () => {
     expect(screen.getByText('工商银行南岗支行 Ⅰ类户')).toBeTruthy();
     expect(screen.getByText('48小时内办卡又开户')).toBeTruthy();
     expect(screen.getByText('中国移动 139****5678')).toBeTruthy();
+  });
+
+  it('does not repeat the time when the evidence text already starts with it', () => {
+    const at = '2025-11-26T01:30:00.000Z';
+    const stamp = shortDateTime(at);
+    const hit = ruleHit({ evidence: [{ kind: 'OPENING', at, text: `${stamp} 在工商银行南岗支行开立I类户` }] });
+    render(<VerdictView model={model({ verdict: 'VERIFY', hits: [hit] })} busy={false} onOutcome={noop} onHome={noop} />);
+    expect(screen.getByText(`${stamp} 在工商银行南岗支行开立I类户`)).toBeTruthy();
+    expect(document.querySelector('.hit__evidence-at')).toBeNull();
   });
 
   it('STOP: red, 停止办理, the reason, and 已移交公安 as the main button', async () => {
@@ -106,5 +116,32 @@ describe('verdict screen', () => {
     expect(screen.getByText('需核实', { selector: '.verdict__title' })).toBeTruthy();
     expect(screen.getByText('李*')).toBeTruthy();
     expect(Taro.request).toHaveBeenCalledWith(expect.objectContaining({ url: '/api/openings/opening-9', method: 'GET' }));
+  });
+
+  it('reopened from 今日登记, shows the police feedback even for the verdict the device remembers', async () => {
+    saveSession(loginResponse());
+    const result = openingResult({ verdict: 'STOP', hits: [ruleHit({ level: 'STOP' })], alertId: 'alert-1' });
+    rememberVerdict(result);
+    setRouterParams({ id: result.id, from: 'history' });
+    answerWith(200, {
+      id: result.id, kind: 'BANK', maskedIdNumber: '110105********002X', maskedName: '张*', verdict: 'STOP', outcome: 'REFERRED',
+      openedAt: '2025-11-28T02:00:00.000Z', summary: 'I类户', hits: result.hits, advice: '请暂停办理。',
+      person: { maskedIdNumber: '110105********002X', age: 75, sex: 'F', regionName: '北京市朝阳区' },
+      alert: { id: 'alert-1', status: 'CLOSED', statusLabel: '已办结', disposition: 'WARNED', dispositionLabel: '已警示劝导' },
+    });
+    render(<VerdictPage />);
+    expect(await screen.findByText('公安处置：已警示劝导 · 已办结')).toBeTruthy();
+    expect(screen.getByText('已登记办理结果：已移交公安')).toBeTruthy();
+    expect(screen.getByText('年龄 75 岁')).toBeTruthy();
+  });
+
+  it('right after a STOP, says the alert went to the police without asking the server again', async () => {
+    saveSession(loginResponse());
+    const result = openingResult({ verdict: 'STOP', hits: [ruleHit({ level: 'STOP' })], alertId: 'alert-1' });
+    rememberVerdict(result);
+    setRouterParams({ id: result.id });
+    render(<VerdictPage />);
+    expect(await screen.findByText('已推送辖区公安，处置结果会反馈到这里和「今日登记」')).toBeTruthy();
+    expect(Taro.request).not.toHaveBeenCalled();
   });
 });

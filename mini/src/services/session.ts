@@ -38,7 +38,14 @@ export const PAGES = {
   verdict: '/teller/pages/verdict/index',
   queue: '/teller/pages/queue/index',
   policeHome: '/police/pages/home/index',
+  alertDetail: '/police/pages/alert/index',
+  personTimeline: '/police/pages/person/index',
+  dashboard: '/dashboard/pages/index/index',
   adminHome: '/admin/pages/home/index',
+  rules: '/admin/pages/rules/index',
+  rule: '/admin/pages/rule/index',
+  watchlists: '/admin/pages/watchlists/index',
+  staff: '/admin/pages/staff/index',
 } as const;
 
 /** Where each role lands after logging in. */
@@ -54,5 +61,28 @@ export function homePageFor(role: Role): string {
       return PAGES.adminHome;
     default:
       return LOGIN_PAGE;
+  }
+}
+
+export interface AreaTab {
+  key: 'alerts' | 'dashboard' | 'admin';
+  title: string;
+  url: string;
+}
+
+/** The areas a role moves between from the top of its home pages (none for a teller). */
+export function areaTabsFor(role: Role): AreaTab[] {
+  const alerts: AreaTab = { key: 'alerts', title: '告警', url: PAGES.policeHome };
+  const dashboard: AreaTab = { key: 'dashboard', title: '统计', url: PAGES.dashboard };
+  const admin: AreaTab = { key: 'admin', title: '管理', url: PAGES.adminHome };
+  switch (role) {
+    case 'POLICE_OFFICER':
+      return [alerts, dashboard];
+    case 'SQUAD_ADMIN':
+      return [alerts, dashboard, admin];
+    case 'INSTITUTION_ADMIN':
+      return [admin, dashboard];
+    default:
+      return [];
   }
 }

@@ -2,10 +2,14 @@
 // (`event.detail.value`), so components behave in jsdom as in the H5 build.
 import type { ChangeEvent, ReactNode } from 'react';
 
-type Common = { className?: string; children?: ReactNode; onClick?: () => void; role?: string };
+type Common = { className?: string; children?: ReactNode; onClick?: () => void; role?: string; style?: Record<string, string | number> };
 
-export function View({ className, children, onClick, role }: Common) {
-  return <div className={className} onClick={onClick} role={role}>{children}</div>;
+export function View({ className, children, onClick, role, style }: Common) {
+  return <div className={className} onClick={onClick} role={role} style={style}>{children}</div>;
+}
+
+export function ScrollView({ className, children }: Common & { scrollX?: boolean; scrollY?: boolean }) {
+  return <div className={className}>{children}</div>;
 }
 
 export function Text({ className, children, onClick }: Common) {
@@ -42,8 +46,32 @@ export function Input({ className, value, placeholder, maxlength, password, onIn
   );
 }
 
+export function Textarea({ className, value, placeholder, maxlength, onInput }: InputProps) {
+  return (
+    <textarea
+      className={className}
+      value={value ?? ''}
+      placeholder={placeholder}
+      maxLength={maxlength !== undefined && maxlength >= 0 ? maxlength : undefined}
+      onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onInput?.({ detail: { value: event.target.value } })}
+    />
+  );
+}
+
+export function Switch({ checked, onChange }: { checked?: boolean; color?: string; onChange?: (event: { detail: { value: boolean } }) => void }) {
+  return (
+    <input
+      type='checkbox'
+      role='switch'
+      checked={!!checked}
+      onChange={(event: ChangeEvent<HTMLInputElement>) => onChange?.({ detail: { value: event.target.checked } })}
+    />
+  );
+}
+
 interface PickerProps {
-  range: string[];
+  mode?: string;
+  range?: string[];
   children?: ReactNode;
   onChange?: (event: { detail: { value: number } }) => void;
 }
@@ -52,7 +80,7 @@ interface PickerProps {
  * Renders its children plus a <select> of the range, as the place a test picks an option. The
  * select always shows a blank entry, so that choosing any option (even the first) is a change.
  */
-export function Picker({ range, children, onChange }: PickerProps) {
+export function Picker({ range = [], children, onChange }: PickerProps) {
   return (
     <div className='picker'>
       {children}

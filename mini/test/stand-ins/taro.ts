@@ -24,6 +24,7 @@ export const Taro = {
   navigateBack: ok(),
   setNavigationBarColor: ok(),
   stopPullDownRefresh: jest.fn(),
+  vibrateShort: ok(),
 };
 
 export default Taro;
@@ -38,6 +39,7 @@ export function useDidShow(callback: () => void) {
   useEffect(() => callback(), []);
 }
 export const useLaunch = useDidShow;
+export function useDidHide(_callback: () => void) {}
 export const useLoad = useDidShow;
 export function usePullDownRefresh(_callback: () => void) {}
 
@@ -54,6 +56,7 @@ export function resetTaro(): void {
   Taro.getNetworkType.mockImplementation(async () => ({ networkType: 'wifi' }));
   Taro.showModal.mockImplementation(async () => ({ confirm: true, cancel: false }));
   Taro.login.mockImplementation(async () => ({ code: 'wx-login-code', errMsg: 'login:ok' }));
+  Taro.vibrateShort.mockImplementation(async () => ({}));
 }
 
 /** Answers the next request like a server would (HTTP status and JSON body). */

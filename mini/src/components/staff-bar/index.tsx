@@ -22,8 +22,8 @@ export function StaffBar() {
   return (
     <View className='staff-bar'>
       <View className='staff-bar__who'>
-        <Text className='staff-bar__name'>{staff?.displayName ?? '未登录'}</Text>
-        {staff ? <Text className='staff-bar__role'>{LABELS.role[staff.role]}</Text> : null}
+        <View className='staff-bar__name'>{staff?.displayName ?? '未登录'}</View>
+        {staff ? <View className='staff-bar__role'>{LABELS.role[staff.role]} · {staff.username}</View> : null}
       </View>
       <Text className='staff-bar__logout' onClick={() => void logout()}>退出登录</Text>
     </View>

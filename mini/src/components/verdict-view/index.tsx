@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { LABELS, type Outcome, type RuleHit, type Verdict } from '@duanka/shared';
-import { shortDateTime } from '../../services/format';
 import { flag } from '../flag';
+import { HitCard } from '../rule-hit';
 import './index.scss';
 
 export interface VerdictModel {
@@ -11,6 +11,10 @@ export interface VerdictModel {
   hits: RuleHit[];
   person: { maskedIdNumber: string; maskedName?: string; age?: number; sex?: 'M' | 'F'; regionName?: string };
   outcome?: Outcome | null;
+  /** The police's handling of the alert this opening raised, e.g. "公安处置：已警示劝导 · 已办结". */
+  feedback?: string | null;
+  /** An alert was raised and pushed to the police (no feedback yet). */
+  alertRaised?: boolean;
 }
 
 const TONE: Record<Verdict, { className: string; icon: string; title: string; lead: (hits: number) => string }> = {
@@ -33,26 +37,12 @@ const OUTCOME_BUTTONS: ReadonlyArray<[Outcome, string]> = [
   ['REFERRED', '已移交公安'],
 ];
 
-function HitCard({ hit }: { hit: RuleHit }) {
-  const level = hit.level === 'STOP' ? 'stop' : 'verify';
+/** What the police did about the alert this opening raised (or that they have it). */
+function PoliceFeedback({ text }: { text: string }) {
   return (
-    <View className={`hit hit--${level}`}>
-      <View className='hit__head'>
-        <Text className='hit__title'>{hit.title}</Text>
-        <Text className='hit__level'>{LABELS.verdict[hit.level]}</Text>
-      </View>
-      <View className='hit__text'>{hit.explanation}</View>
-      {hit.advice ? <View className='hit__advice'>建议：{hit.advice}</View> : null}
-      {hit.evidence.length > 0 ? (
-        <View className='hit__evidence'>
-          {hit.evidence.map((item, index) => (
-            <View className='hit__evidence-item' key={`${item.kind}-${index}`}>
-              {item.at ? <Text className='hit__evidence-at'>{shortDateTime(item.at)}</Text> : null}
-              <Text>{item.text}</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
+    <View className='verdict__card verdict__feedback'>
+      <View className='verdict__card-title'>公安反馈</View>
+      <View className='verdict__feedback-text'>{text}</View>
     </View>
   );
 }
@@ -92,6 +82,8 @@ export function VerdictView({ model, busy, onOutcome, onHome }: VerdictViewProps
         </View>
       </View>
 
+      {model.feedback ? <PoliceFeedback text={model.feedback} /> : null}
+
       {model.hits.length > 0 ? (
         <View className='verdict__card'>
           <View className='verdict__card-title'>原因</View>
@@ -102,6 +94,8 @@ export function VerdictView({ model, busy, onOutcome, onHome }: VerdictViewProps
           </View>
         </View>
       ) : null}
+
+      {!model.feedback && model.alertRaised ? <PoliceFeedback text='已推送辖区公安，处置结果会反馈到这里和「今日登记」' /> : null}
 
       <View className='verdict__actions'>
         {model.outcome ? (

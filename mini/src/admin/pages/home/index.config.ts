@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '机构管理' });
+export default definePageConfig({ navigationBarTitleText: '管理' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '告警' });
+export default definePageConfig({ navigationBarTitleText: '辖区告警', enablePullDownRefresh: true });

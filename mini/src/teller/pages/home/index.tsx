@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { StaffBar } from '../../../components/staff-bar';
 import { VerdictBadge } from '../../../components/verdict-badge';
 import { api, type OpeningListItem } from '../../../services/api-client';
+import { policeFeedbackText } from '../../../services/feedback';
 import { clockTime, localDate } from '../../../services/format';
 import { syncNow } from '../../../services/offline-sync';
 import { PAGES } from '../../../services/session';
@@ -18,8 +19,9 @@ type Today = { state: 'loading' } | { state: 'ready'; items: OpeningListItem[] }
 const KIND_LABEL = { BANK: '银行开户', SIM: '电话卡' } as const;
 
 function TodayRow({ item }: { item: OpeningListItem }) {
+  const feedback = policeFeedbackText(item.alert);
   return (
-    <View className='today__row' onClick={() => void Taro.navigateTo({ url: `${PAGES.verdict}?id=${item.id}` })}>
+    <View className='today__row' onClick={() => void Taro.navigateTo({ url: `${PAGES.verdict}?id=${item.id}&from=history` })}>
       <View className='today__main'>
         <View className='today__line'>
           <Text className='today__name'>{item.maskedName}</Text>
@@ -28,6 +30,7 @@ function TodayRow({ item }: { item: OpeningListItem }) {
         </View>
         <View className='today__sub'>{item.maskedIdNumber}</View>
         <View className='today__sub'>{item.summary}</View>
+        {feedback ? <View className='today__feedback'>{feedback}</View> : null}
       </View>
       <View className='today__side'>
         <View className='today__time'>{clockTime(item.openedAt)}</View>

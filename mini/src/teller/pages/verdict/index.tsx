@@ -5,6 +5,7 @@ import { LABELS, type OpeningResult, type Outcome, type Verdict } from '@duanka/
 import { EmptyState } from '../../../components/empty-state';
 import { VerdictView, type VerdictModel } from '../../../components/verdict-view';
 import { api, type OpeningDetail } from '../../../services/api-client';
+import { policeFeedbackText } from '../../../services/feedback';
 import { PAGES } from '../../../services/session';
 import { recalledVerdict } from '../../../services/verdict-store';
 import { useLoginGuard } from '../../../services/use-login-guard';
@@ -12,7 +13,7 @@ import { useLoginGuard } from '../../../services/use-login-guard';
 const BAR_COLOUR: Record<Verdict, string> = { PASS: '#07c160', VERIFY: '#fa9d3b', STOP: '#fa5151' };
 
 function fromResult(result: OpeningResult): VerdictModel {
-  return { id: result.id, verdict: result.verdict, advice: result.advice, hits: result.hits, person: result.person };
+  return { id: result.id, verdict: result.verdict, advice: result.advice, hits: result.hits, person: result.person, alertRaised: !!result.alertId };
 }
 
 function fromDetail(detail: OpeningDetail): VerdictModel {
@@ -21,8 +22,10 @@ function fromDetail(detail: OpeningDetail): VerdictModel {
     verdict: detail.verdict,
     advice: detail.advice,
     hits: detail.hits,
-    person: { maskedIdNumber: detail.maskedIdNumber, maskedName: detail.maskedName },
+    person: { ...detail.person, maskedIdNumber: detail.maskedIdNumber, maskedName: detail.maskedName },
     outcome: detail.outcome ?? null,
+    feedback: policeFeedbackText(detail.alert),
+    alertRaised: !!detail.alert,
   };
 }
 
@@ -39,11 +42,18 @@ export function VerdictPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // Opened from 今日登记 (or after a reload): ask the server for the stored verdict.
+  // Opened from 今日登记 (or after a reload): ask the server for the stored verdict, with the
+  // outcome recorded since and the police's feedback. A verdict just answered needs no second look.
+  const fromHistory = params.from === 'history';
   useEffect(() => {
-    if (model || !id) return;
-    api.openingDetail(id).then((detail) => setModel(fromDetail(detail)), (error: Error) => setLoadError(error.message));
-  }, [id, model]);
+    if (!id || (model && !fromHistory)) return;
+    api.openingDetail(id).then(
+      (detail) => setModel(fromDetail(detail)),
+      (error: Error) => setLoadError((current) => (model ? current : error.message)),
+    );
+    // Once per opened id: `model` changing must not load it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, fromHistory]);
 
   useEffect(() => {
     if (!model) return;

@@ -23,10 +23,11 @@ export class PersonsService {
     assertPolice(actor);
     const { person, openings } = await this.inJurisdiction(actor, personId);
     const cancellations = await this.repo.personCancellations(personId);
+    const alerts = await this.repo.alertsOf(openings.map((o) => o.id));
     await this.audit.record(actor, { action: 'person.timeline', subjectType: 'person', subjectId: personId, detail: { openings: openings.length } });
     return {
       person: { id: person.id, ...personSummary(this.vault, person, Date.now()) },
-      openings: openings.map((o) => ({ ...openingListItem(this.vault, o, person), institutionId: o.institution_id, areaCode: o.area_code })),
+      openings: openings.map((o) => ({ ...openingListItem(this.vault, o, person, alerts.get(o.id)), institutionId: o.institution_id, areaCode: o.area_code })),
       cancellations: cancellations.map((c) => ({ id: c.id, kind: c.kind, openingId: c.opening_id, cancelledAt: iso(c.cancelled_at), reason: c.reason })),
     };
   }

@@ -64,7 +64,6 @@ interface Queued {
 
 /** Most transactions one COMMIT carries, so that the first of a batch never waits long for the last. */
 const MAX_GROUP = 32;
-const TRACE = { groups: 0, size: 0, commitNs: 0, maxCommit: 0 };
 
 /** Inside a SQLite transaction: every call runs at once on the connection that holds it. */
 class SqliteTx implements Sql {
@@ -177,12 +176,8 @@ export class SqliteSql implements Sql {
         this.statements.control('RELEASE tx').run();
       }
     }
-    const t0 = process.hrtime.bigint();
     try {
       if (db.inTransaction) this.statements.control('COMMIT').run();
-      const t1 = process.hrtime.bigint();
-      TRACE.groups++; TRACE.size += done.length; TRACE.commitNs += Number(t1 - t0); TRACE.maxCommit = Math.max(TRACE.maxCommit, Number(t1 - t0));
-      if (TRACE.groups % 500 === 0) { console.error(JSON.stringify({ groups: TRACE.groups, avgSize: TRACE.size / TRACE.groups, avgCommitUs: TRACE.commitNs / TRACE.groups / 1000, maxCommitMs: TRACE.maxCommit / 1e6 })); TRACE.maxCommit = 0; }
     } catch (error) {
       if (db.inTransaction) this.statements.control('ROLLBACK').run();
       for (const d of done.splice(0)) failed.push({ entry: d.entry, error });
@@ -196,17 +191,44 @@ function toSqlite(value: SqlValue): SqlValue {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
+/** A FIFO counting semaphore. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
 /** PostgreSQL: `?` placeholders become `$n`, and each statement is a named prepared statement. */
 export class PostgresSql implements Sql {
   readonly dialect = 'postgres' as const;
   private static readonly texts = new Map<string, { name: string; text: string }>();
   private count = 0;
+  /**
+   * A transaction holds a pooled connection and may still read through the pool (cached
+   * directories refreshing, the rule book every few seconds). If every connection were held by
+   * such a transaction, each would wait for a connection forever. So two are always left free:
+   * one that the live push's LISTEN keeps for itself, one for those reads.
+   */
+  private readonly slots: Slots;
 
   constructor(
     private readonly pool: Pool,
     private readonly client?: PoolClient,
     private readonly parent?: PostgresSql,
-  ) {}
+  ) {
+    this.slots = new Slots(Math.max(1, (pool.options.max ?? 10) - 2));
+  }
 
   get queryCount(): number {
     return this.parent ? this.parent.queryCount : this.count;
@@ -241,13 +263,23 @@ export class PostgresSql implements Sql {
 
   async transaction<T>(work: (tx: Sql) => Promise<T>, lockKeys: readonly string[] = []): Promise<T> {
     if (this.client) return work(this); // already inside one
-    const client = await this.pool.connect();
+    await this.slots.take();
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      this.slots.give();
+      throw error;
+    }
     const tx = new PostgresSql(this.pool, client, this);
     try {
       await client.query('BEGIN');
       // Sorted, so two transactions wanting the same keys take them in the same order: no deadlock.
-      for (const key of [...new Set(lockKeys)].sort()) {
-        await tx.run('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+      // One statement takes them all, one after another in the array's order (a function scan
+      // keeps it): one round trip instead of one per key.
+      const keys = [...new Set(lockKeys)].sort();
+      if (keys.length > 0) {
+        await tx.all('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(string_to_array(?, chr(10))) AS k', [keys.join('\n')]);
       }
       const result = await work(tx);
       await client.query('COMMIT');
@@ -257,6 +289,7 @@ export class PostgresSql implements Sql {
       throw error;
     } finally {
       client.release();
+      this.slots.give();
     }
   }
 }

@@ -157,15 +157,14 @@ export class OpeningsService {
   }
 
   private async upsertPerson(tx: Sql, person: SealedPerson, now: number): Promise<string> {
-    const found = await this.repo.personByHash(person.idHash, tx);
-    if (!found) {
-      const id = randomUUID();
-      await this.repo.insertPerson(tx, {
-        id, id_hash: person.idHash, id_enc: person.idEnc, name_enc: person.nameEnc,
-        birth_date: person.info.birthDate, sex: person.info.sex, region_code: person.info.regionCode,
-      }, now);
-      return id;
-    }
+    // Most people at a counter are new to the registry: try the insert first, one statement for them.
+    const id = randomUUID();
+    const inserted = await this.repo.insertPersonIfNew(tx, {
+      id, id_hash: person.idHash, id_enc: person.idEnc, name_enc: person.nameEnc,
+      birth_date: person.info.birthDate, sex: person.info.sex, region_code: person.info.regionCode,
+    }, now);
+    if (inserted) return id;
+    const found = (await this.repo.personByHash(person.idHash, tx))!;
     // Names change (marriage, correction): keep the latest one presented with the ID.
     if (this.vault.decrypt(found.name_enc) !== person.name) await this.repo.renamePerson(tx, found.id, person.nameEnc, now);
     return found.id;

@@ -100,11 +100,14 @@ export class RegistryRepository {
     return this.sql.get<PersonRow>('SELECT id, id_hash, id_enc, name_enc, birth_date, sex, region_code FROM persons WHERE id = ?', [id]);
   }
 
-  async insertPerson(tx: Sql, person: PersonRow, at: number): Promise<void> {
-    await tx.run(
-      'INSERT INTO persons (id, id_hash, id_enc, name_enc, birth_date, sex, region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  /** Inserts the person unless one with this ID is already known; true when it did. */
+  async insertPersonIfNew(tx: Sql, person: PersonRow, at: number): Promise<boolean> {
+    const inserted = await tx.run(
+      `INSERT INTO persons (id, id_hash, id_enc, name_enc, birth_date, sex, region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id_hash) DO NOTHING`,
       [person.id, person.id_hash, person.id_enc, person.name_enc, person.birth_date, person.sex, person.region_code, at, at],
     );
+    return inserted > 0;
   }
 
   async renamePerson(tx: Sql, personId: string, nameEnc: string, at: number): Promise<void> {

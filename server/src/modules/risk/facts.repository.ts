@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Sql } from '../../database/sql';
 import type { OpeningFacts, OpeningSubject, PastOpening, WatchlistMatch } from './risk.types';
 
+/** Which fact a row of the facts query belongs to. */
+type FactKind = 'history' | 'phone' | 'escort';
+
 interface PastRow {
+  fact: FactKind;
   id: string;
   kind: 'BANK' | 'SIM';
   person_id: string;
@@ -16,26 +20,36 @@ interface PastRow {
   cancelled_at: number | null;
 }
 
-const PAST = (table: 'bank_openings' | 'sim_registrations') => {
+const PAST = (fact: FactKind, table: 'bank_openings' | 'sim_registrations') => {
   const bank = table === 'bank_openings';
-  return `SELECT o.id, '${bank ? 'BANK' : 'SIM'}' AS kind, o.person_id, o.opened_at, o.institution_id, i.name AS institution_name,
+  return `SELECT '${fact}' AS fact, o.id, '${bank ? 'BANK' : 'SIM'}' AS kind, o.person_id, o.opened_at, o.institution_id, i.name AS institution_name,
     o.branch_id, b.name AS branch_name, ${bank ? 'o.account_class' : 'NULL'} AS account_class, ${bank ? 'NULL' : 'o.carrier'} AS carrier,
     o.cancelled_at FROM ${table} o JOIN branches b ON b.id = o.branch_id JOIN institutions i ON i.id = o.institution_id`;
 };
 
-const PERSON_HISTORY = `${PAST('bank_openings')} WHERE o.person_id = ? UNION ALL ${PAST('sim_registrations')} WHERE o.person_id = ? ORDER BY opened_at DESC`;
-const SAME_PHONE_OTHERS = `${PAST('bank_openings')} WHERE o.phone_hash = ? AND o.person_id <> ? AND o.opened_at <= ? ORDER BY o.opened_at DESC LIMIT 50`;
-// Live entries on any of the keyed hashes of this opening: the person's ID, the phone, the card.
-const WATCHLIST = `SELECT kind, target, reason, expires_at FROM watchlist_entries
-  WHERE value_hash IN (?, ?, ?) AND removed_at IS NULL AND added_at <= ? AND (expires_at IS NULL OR expires_at > ?)`;
+// The person's whole history, both kinds.
+const PERSON_HISTORY = `${PAST('history', 'bank_openings')} WHERE o.person_id = ? UNION ALL ${PAST('history', 'sim_registrations')} WHERE o.person_id = ?`;
+// Other people's bank accounts reserving this phone.
+const SAME_PHONE_OTHERS = `SELECT * FROM (${PAST('phone', 'bank_openings')} WHERE o.phone_hash = ? AND o.person_id <> ? AND o.opened_at <= ? ORDER BY o.opened_at DESC LIMIT 50) phone`;
 // Same branch, recent, and the same escort: the companion's phone, or the contact phone itself.
 // One indexed lookup per way of matching (each hash is selective, a busy branch's hour is not).
 const ESCORT_BY = (table: 'bank_openings' | 'sim_registrations', column: string) =>
-  `${PAST(table)} WHERE o.${column} = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.branch_id = ? AND o.person_id <> ?`;
-const SAME_ESCORT = [
+  `${PAST('escort', table)} WHERE o.${column} = ? AND o.opened_at >= ? AND o.opened_at <= ? AND o.branch_id = ? AND o.person_id <> ?`;
+const SAME_ESCORT = `SELECT * FROM (${[
   ESCORT_BY('bank_openings', 'companion_phone_hash'), ESCORT_BY('bank_openings', 'phone_hash'),
   ESCORT_BY('sim_registrations', 'companion_phone_hash'), ESCORT_BY('sim_registrations', 'number_hash'),
-].join(' UNION ALL ') + ' ORDER BY opened_at DESC LIMIT 50';
+].join(' UNION ALL ')} ORDER BY opened_at DESC LIMIT 50) escort`;
+// The three lookups of past openings in one statement (one round trip on PostgreSQL), each row
+// tagged with the fact it belongs to. A SIM has no reserved phone to share.
+const PAST_FACTS = {
+  BANK: [PERSON_HISTORY, SAME_PHONE_OTHERS, SAME_ESCORT].join(' UNION ALL '),
+  SIM: [PERSON_HISTORY, SAME_ESCORT].join(' UNION ALL '),
+};
+// Live entries on any of the keyed hashes of this opening: the person's ID, the phone, the card.
+const WATCHLIST = `SELECT kind, target, reason, expires_at FROM watchlist_entries
+  WHERE value_hash IN (?, ?, ?) AND removed_at IS NULL AND added_at <= ? AND (expires_at IS NULL OR expires_at > ?)`;
+
+const newestFirst = (a: PastRow, b: PastRow) => Number(b.opened_at) - Number(a.opened_at);
 
 /** As of `at`: a later cancellation had not happened yet (what makes a backtest honest). */
 function toPast(row: PastRow, at: number): PastOpening {
@@ -57,16 +71,19 @@ export class FactsRepository {
    */
   async load(tx: Sql, subject: OpeningSubject, escortWindowMs: number, asOf = false): Promise<OpeningFacts> {
     const horizon = asOf ? subject.at : Number.MAX_SAFE_INTEGER;
-    const history = await tx.all<PastRow>(PERSON_HISTORY, [subject.personId, subject.personId]);
-    const samePhone = subject.kind === 'BANK' ? await tx.all<PastRow>(SAME_PHONE_OTHERS, [subject.phoneHash, subject.personId, horizon]) : [];
     // The companion's phone, when given, also counts as "the same escort"; else only the contact phone.
     const companion = subject.companionPhoneHash ?? subject.phoneHash;
     const since = subject.at - escortWindowMs;
     const until = asOf ? subject.at : subject.at + escortWindowMs;
     const escortArgs = (hash: string) => [hash, since, until, subject.branchId, subject.personId];
-    const escortRows = await tx.all<PastRow>(SAME_ESCORT, [
+    const rows = await tx.all<PastRow>(PAST_FACTS[subject.kind], [
+      subject.personId, subject.personId,
+      ...(subject.kind === 'BANK' ? [subject.phoneHash, subject.personId, horizon] : []),
       ...escortArgs(companion), ...escortArgs(subject.phoneHash), ...escortArgs(companion), ...escortArgs(subject.phoneHash),
     ]);
+    const history = rows.filter((r) => r.fact === 'history').sort(newestFirst);
+    const samePhone = rows.filter((r) => r.fact === 'phone').sort(newestFirst);
+    const escortRows = rows.filter((r) => r.fact === 'escort').sort(newestFirst);
     // A row matching both ways (its companion's phone is also the contact phone) counts once.
     const escort = escortRows.filter((row, i) => escortRows.findIndex((r) => r.id === row.id) === i);
     const watchlist = await tx.all<{ kind: WatchlistMatch['kind']; target: WatchlistMatch['target']; reason: string; expires_at: number | null }>(

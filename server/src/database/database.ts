@@ -21,7 +21,8 @@ export interface Database {
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const common = { migrations: MIGRATIONS, migrationsTableName: 'schema_migrations', synchronize: false, logging: false };
   if (config.database.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: config.database.url, poolSize: config.database.poolSize };
+    // A connection that cannot be had in 10 s is an error the caller sees, not a request that hangs.
+    return { ...common, type: 'postgres', url: config.database.url, poolSize: config.database.poolSize, extra: { connectionTimeoutMillis: 10_000 } };
   }
   fs.mkdirSync(path.dirname(config.database.path), { recursive: true });
   return {

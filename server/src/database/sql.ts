@@ -215,10 +215,10 @@ export class PostgresSql implements Sql {
   private static readonly texts = new Map<string, { name: string; text: string }>();
   private count = 0;
   /**
-   * A transaction holds a pooled connection and may still read through the pool (cached
-   * directories refreshing, the rule book every few seconds). If every connection were held by
-   * such a transaction, each would wait for a connection forever. So two are always left free:
-   * one that the live push's LISTEN keeps for itself, one for those reads.
+   * A transaction holds a pooled connection for its whole life. Code inside one reads through
+   * it (`via: tx`), never through the pool: if every connection were held by a transaction
+   * waiting for another connection, each would wait forever. As a margin, two connections are
+   * always left outside transactions: one the live push's LISTEN keeps, one for plain reads.
    */
   private readonly slots: Slots;
 

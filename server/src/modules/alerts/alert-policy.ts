@@ -38,10 +38,11 @@ export class AlertPolicyBook {
     private readonly clock: Clock,
   ) {}
 
-  async current(): Promise<AlertPolicy> {
+  /** `via`: inside a transaction, read through it, never through a second pooled connection. */
+  async current(via: Sql = this.sql): Promise<AlertPolicy> {
     const now = this.clock.now();
     if (this.cache && this.cache.until > now) return this.cache.policy;
-    const row = await this.sql.get<{ version: number; deadlines: string; author_id: string | null; created_at: number; note: string | null }>(
+    const row = await via.get<{ version: number; deadlines: string; author_id: string | null; created_at: number; note: string | null }>(
       'SELECT version, deadlines, author_id, created_at, note FROM alert_policies ORDER BY version DESC LIMIT 1');
     const defaults: Deadlines = { acceptMinutes: this.config.alertAcceptMinutes, disposeHours: this.config.alertDisposeHours };
     const policy: AlertPolicy = row
@@ -51,8 +52,8 @@ export class AlertPolicyBook {
     return policy;
   }
 
-  async deadlines(level: Verdict): Promise<Deadlines> {
-    const policy = await this.current();
+  async deadlines(level: Verdict, via: Sql = this.sql): Promise<Deadlines> {
+    const policy = await this.current(via);
     return policy.deadlines[level === 'STOP' ? 'STOP' : 'VERIFY'];
   }
 

@@ -32,7 +32,7 @@ export class AlertRaiser {
 
   async raiseForOpening(tx: Sql, subject: OpeningSubject, branch: BranchRow, assessment: Assessment): Promise<RaisedAlert | undefined> {
     if (assessment.verdict === 'PASS') return undefined;
-    const owner = await this.units.ownerOf(subject.areaCode);
+    const owner = await this.units.ownerOf(subject.areaCode, tx);
     if (!owner) throw new Error(`no police unit owns area ${subject.areaCode}`);
     const escort = assessment.hits.find((h) => h.rule === 'ESCORT_GROUP');
     if (escort) {
@@ -47,7 +47,7 @@ export class AlertRaiser {
 
   /** A branch's unusual hour: an alert for the police, never a block at the counter. Once per branch and hour. */
   async raiseBranchSpike(tx: Sql, branch: BranchRow, at: number, hit: RuleHit): Promise<RaisedAlert | undefined> {
-    const owner = await this.units.ownerOf(branch.area_code);
+    const owner = await this.units.ownerOf(branch.area_code, tx);
     if (!owner) throw new Error(`no police unit owns area ${branch.area_code}`);
     const groupKey = `spike:${branch.id}`;
     if (await this.repo.openGroup(tx, groupKey, at - 3600_000)) return undefined;
@@ -56,7 +56,7 @@ export class AlertRaiser {
       id, kind: 'BRANCH_SPIKE', level: hit.level, status: 'NEW', rules: hit.rule, title: `${branch.name}：${hit.title}`,
       owner_unit_id: owner.id, assignee_id: null, area_code: branch.area_code, branch_id: branch.id, institution_id: branch.institution_id,
       person_id: null, opening_id: null, group_key: groupKey, hits: JSON.stringify([hit]), created_at: at, updated_at: at,
-      accept_due_at: at + (await this.policy.deadlines(hit.level)).acceptMinutes * 60_000, dispose_due_at: null, escalations: 0, disposition: null, label: null, closed_at: null,
+      accept_due_at: at + (await this.policy.deadlines(hit.level, tx)).acceptMinutes * 60_000, dispose_due_at: null, escalations: 0, disposition: null, label: null, closed_at: null,
     });
     const seq = await this.journal.append(tx, {
       alert_id: id, at, actor_id: null, unit_id: null, action: 'CREATE', from_status: null, to_status: 'NEW', outcome: null, note: null,
@@ -75,7 +75,7 @@ export class AlertRaiser {
       owner_unit_id: ownerUnitId, assignee_id: null, area_code: subject.areaCode, branch_id: subject.branchId,
       institution_id: subject.institutionId, person_id: subject.personId, opening_id: subject.id, group_key: groupKey,
       hits: JSON.stringify(assessment.hits), created_at: subject.at, updated_at: subject.at,
-      accept_due_at: subject.at + (await this.policy.deadlines(assessment.verdict)).acceptMinutes * 60_000, dispose_due_at: null, escalations: 0,
+      accept_due_at: subject.at + (await this.policy.deadlines(assessment.verdict, tx)).acceptMinutes * 60_000, dispose_due_at: null, escalations: 0,
       disposition: null, label: null, closed_at: null,
     });
     await this.repo.addMember(tx, id, subject.id, subject.personId, subject.at);

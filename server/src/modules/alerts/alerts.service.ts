@@ -78,7 +78,7 @@ export class AlertsService {
       if (!to) throw new DomainError('CONFLICT', 'ILLEGAL_TRANSITION', `告警当前为“${LABELS.alertStatus[alert.status]}”，不能${COMMAND_LABEL[command]}`);
       const now = this.clock.now();
       const changes: Partial<AlertRow> = { status: to, updated_at: now };
-      if (command === 'ACCEPT') changes.dispose_due_at = now + (await this.policy.deadlines(alert.level)).disposeHours * 3600_000;
+      if (command === 'ACCEPT') changes.dispose_due_at = now + (await this.policy.deadlines(alert.level, tx)).disposeHours * 3600_000;
       if (command === 'DISPOSE') {
         changes.disposition = input.disposition ?? null;
         changes.label = input.label ?? null;
@@ -110,7 +110,7 @@ export class AlertsService {
         if (!mine.includes(target.unitId) || target.unitId === police) throw forbidden('只能指派给本单位的下级单位', 'ASSIGN_OUT_OF_SCOPE');
         owner = target.unitId;
       } else {
-        const officer = await this.org.staffById(target.officerId!);
+        const officer = await this.org.staffById(target.officerId!, tx);
         if (!officer || !officer.police_unit_id || !mine.includes(officer.police_unit_id)) {
           throw forbidden('只能指派给本单位或下级单位的民警', 'ASSIGN_OUT_OF_SCOPE');
         }
@@ -132,12 +132,12 @@ export class AlertsService {
       if (alert.status === 'CLOSED') throw new DomainError('CONFLICT', 'ILLEGAL_TRANSITION', '告警已办结，不能上报');
       // Another instance's sweep may have moved it a moment ago, with fresh deadlines.
       if (onlyIfOverdue && !isOverdue(alert, this.clock.now())) throw new DomainError('CONFLICT', 'NOT_OVERDUE', '告警未超时');
-      const parent = await this.units.parentOf(alert.owner_unit_id);
+      const parent = await this.units.parentOf(alert.owner_unit_id, tx);
       if (!parent) throw new DomainError('CONFLICT', 'ALREADY_TOP', '告警已在最高一级单位');
       const now = this.clock.now();
       // A new owner gets fresh deadlines for the step that was overdue.
       const changes: Partial<AlertRow> = { owner_unit_id: parent.id, assignee_id: null, escalations: Number(alert.escalations) + 1, updated_at: now };
-      const deadlines = await this.policy.deadlines(alert.level);
+      const deadlines = await this.policy.deadlines(alert.level, tx);
       if (alert.status === 'NEW') changes.accept_due_at = now + deadlines.acceptMinutes * 60_000;
       else if (alert.status !== 'DISPOSED') changes.dispose_due_at = now + deadlines.disposeHours * 3600_000;
       await this.repo.update(tx, id, changes);

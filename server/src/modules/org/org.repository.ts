@@ -48,8 +48,8 @@ export class OrgRepository {
     return this.sql.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE username = ?`, [username]);
   }
 
-  staffById(id: string): Promise<StaffRow | undefined> {
-    return this.sql.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = ?`, [id]);
+  staffById(id: string, via: Sql = this.sql): Promise<StaffRow | undefined> {
+    return via.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = ?`, [id]);
   }
 
   staffByOpenid(openid: string): Promise<StaffRow | undefined> {

@@ -23,10 +23,11 @@ export class UnitDirectory {
 
   constructor(@Inject(SQL) private readonly sql: Sql) {}
 
-  private async load(now = Date.now()): Promise<UnitTree> {
+  /** `via`: inside a transaction, load through it, never through a second pooled connection. */
+  private async load(via: Sql = this.sql, now = Date.now()): Promise<UnitTree> {
     if (this.tree && this.tree.until > now) return this.tree;
-    const units = await this.sql.all<PoliceUnitRow>('SELECT id, parent_id, code, name, level FROM police_units');
-    const areas = await this.sql.all<{ unit_id: string; area_prefix: string }>('SELECT unit_id, area_prefix FROM police_unit_areas');
+    const units = await via.all<PoliceUnitRow>('SELECT id, parent_id, code, name, level FROM police_units');
+    const areas = await via.all<{ unit_id: string; area_prefix: string }>('SELECT unit_id, area_prefix FROM police_unit_areas');
     const children = new Map<string, string[]>();
     for (const unit of units) {
       if (unit.parent_id) children.set(unit.parent_id, [...(children.get(unit.parent_id) ?? []), unit.id]);
@@ -45,8 +46,8 @@ export class UnitDirectory {
   }
 
   /** The most specific unit whose area holds this code. */
-  async ownerOf(areaCode: string): Promise<PoliceUnitRow | undefined> {
-    const tree = await this.load();
+  async ownerOf(areaCode: string, via?: Sql): Promise<PoliceUnitRow | undefined> {
+    const tree = await this.load(via);
     const match = tree.areas.find((a) => areaCode.startsWith(a.prefix));
     return match && tree.units.get(match.unitId);
   }
@@ -55,8 +56,8 @@ export class UnitDirectory {
     return (await this.load()).units.get(id);
   }
 
-  async parentOf(id: string): Promise<PoliceUnitRow | undefined> {
-    const tree = await this.load();
+  async parentOf(id: string, via?: Sql): Promise<PoliceUnitRow | undefined> {
+    const tree = await this.load(via);
     const parent = tree.units.get(id)?.parent_id;
     return parent ? tree.units.get(parent) : undefined;
   }

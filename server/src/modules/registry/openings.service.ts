@@ -124,7 +124,7 @@ export class OpeningsService {
     try {
       written = await this.sql.transaction(async (tx) => {
         const existing = await this.repo.findOpeningOfKind(tx, kind, id);
-        if (existing) return { result: { result: await this.replay(existing, intake.requestHash, actor), created: false } };
+        if (existing) return { result: { result: await this.replay(existing, intake.requestHash, actor, tx), created: false } };
         const personId = await this.upsertPerson(tx, person, intake.now);
         const { subject, row: toRow } = draft(personId);
         const assessment = await this.risk.assess(tx, subject);
@@ -147,11 +147,11 @@ export class OpeningsService {
     return written.result;
   }
 
-  private async replay(existing: OpeningRow, requestHash: string, actor: Actor): Promise<OpeningResult> {
+  private async replay(existing: OpeningRow, requestHash: string, actor: Actor, tx: Sql = this.sql): Promise<OpeningResult> {
     if (existing.request_hash !== requestHash || existing.teller_id !== actor.id) {
       throw conflict('IDEMPOTENCY_CONFLICT', '该登记编号已用于另一笔不同的登记，请刷新页面后重新提交');
     }
-    const person = await this.repo.personById(existing.person_id);
+    const person = await this.repo.personById(existing.person_id, tx);
     if (!person) throw notFound('PERSON_NOT_FOUND', '未找到登记对象');
     return openingResult(existing, personSummary(this.vault, person, existing.opened_at), true);
   }

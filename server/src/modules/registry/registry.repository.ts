@@ -96,8 +96,8 @@ export class RegistryRepository {
     return tx.get<PersonRow>('SELECT id, id_hash, id_enc, name_enc, birth_date, sex, region_code FROM persons WHERE id_hash = ?', [idHash]);
   }
 
-  personById(id: string): Promise<PersonRow | undefined> {
-    return this.sql.get<PersonRow>('SELECT id, id_hash, id_enc, name_enc, birth_date, sex, region_code FROM persons WHERE id = ?', [id]);
+  personById(id: string, via: Sql = this.sql): Promise<PersonRow | undefined> {
+    return via.get<PersonRow>('SELECT id, id_hash, id_enc, name_enc, birth_date, sex, region_code FROM persons WHERE id = ?', [id]);
   }
 
   /** Inserts the person unless one with this ID is already known; true when it did. */

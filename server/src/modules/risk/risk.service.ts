@@ -36,7 +36,7 @@ export class RiskService {
   ) {}
 
   async assess(tx: Sql, subject: OpeningSubject): Promise<Assessment> {
-    const rules = await this.book.active();
+    const rules = await this.book.active(tx);
     const facts = await this.facts.load(tx, subject, escortWindowMs(rules));
     return evaluate(subject, facts, rules);
   }

@@ -56,10 +56,11 @@ export class RuleBook {
   }
 
   /** The newest version of every rule; version 0 (the code's defaults, enabled) until someone changes it. */
-  async current(): Promise<Map<RuleCode, RuleVersion>> {
+  /** `via`: inside a transaction, read through it (a pooled connection held while waiting for another deadlocks). */
+  async current(via: Sql = this.sql): Promise<Map<RuleCode, RuleVersion>> {
     const now = this.clock.now();
     if (this.cache && this.cache.until > now) return this.cache.versions;
-    const rows = await this.sql.all<VersionRow>(
+    const rows = await via.all<VersionRow>(
       `SELECT v.code, v.version, v.enabled, v.params, v.author_id, v.created_at, v.note FROM rule_versions v
        JOIN (SELECT code, MAX(version) AS version FROM rule_versions GROUP BY code) latest ON latest.code = v.code AND latest.version = v.version`,
     );
@@ -70,8 +71,8 @@ export class RuleBook {
   }
 
   /** The enabled counter rules with their live parameters, for the engine. */
-  async active(): Promise<ActiveRule[]> {
-    const versions = await this.current();
+  async active(via: Sql = this.sql): Promise<ActiveRule[]> {
+    const versions = await this.current(via);
     return OPENING_RULES.flatMap((rule) => {
       const v = versions.get(rule.code)!;
       return v.enabled ? [{ rule, params: v.params, version: v.version }] : [];

@@ -114,6 +114,8 @@ export const api = {
   submitSimRegistration: (request: SimRegistrationRequest) => call<OpeningResult>('POST', '/openings/sim', request),
   recordOutcome: (openingId: string, outcome: Outcome) =>
     call<unknown>('POST', `/openings/${encodeURIComponent(openingId)}/outcome`, { outcome }),
+  recognizeIdCard: (image: string, contentType: 'image/jpeg' | 'image/png') =>
+    call<{ side: string; idNumber?: string; name?: string }>('POST', '/openings/ocr/id-card', { image, contentType }),
   listOpenings: (date: string) => call<{ items: OpeningListItem[] }>('GET', `/openings?date=${encodeURIComponent(date)}`),
   openingDetail: (openingId: string) => call<OpeningDetail>('GET', `/openings/${encodeURIComponent(openingId)}`),
 

@@ -1,4 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { idCardOcrAvailable, scanIdCard } from '../../services/id-card-ocr';
 import { FieldGroup, TextField } from '../form-field';
 import { checkIdField, checkNameField } from './checks';
 
@@ -13,8 +15,21 @@ const SEX = { M: '男', F: '女' } as const;
 export function PersonSection({ value, onChange }: { value: PersonValue; onChange: (next: PersonValue) => void }) {
   const id = checkIdField(value.idNumber);
   const name = checkNameField(value.name);
+  const scan = async () => {
+    try {
+      const read = await scanIdCard();
+      if (read) onChange({ idNumber: read.idNumber ?? value.idNumber, name: read.name ?? value.name });
+    } catch (error) {
+      void Taro.showToast({ title: error instanceof Error && error.message ? error.message : '识别失败，请手动输入', icon: 'none' });
+    }
+  };
   return (
     <FieldGroup title='客户身份'>
+      {idCardOcrAvailable() ? (
+        <Button className='btn btn--plain' onClick={() => void scan()}>
+          拍照识别身份证
+        </Button>
+      ) : null}
       <TextField
         label='身份证号'
         kind='idcard'

@@ -1,62 +1,12 @@
 import type {
-  AlertStatus, Disposition, Outcome, Role, RuleCode, RuleHit, TruthLabel, Verdict, WatchlistKind,
+  AlertStatus, Disposition, Outcome, Role, RuleCode, TruthLabel, Verdict, WatchlistKind,
 } from '@duanka/shared';
 
 // Response shapes of the police, statistics and administration endpoints, as the server's OpenAPI
 // document (/api/docs/json) describes them. @duanka/shared holds the teller's payloads; these are
 // read only by the mini-program, so they live beside its client.
 
-export type AlertKind = 'OPENING' | 'GROUP' | 'BRANCH_SPIKE';
-export type AlertCommand = 'ACCEPT' | 'START' | 'DISPOSE' | 'CLOSE' | 'REOPEN';
-export type AlertActionKind = AlertCommand | 'CREATE' | 'ASSIGN' | 'ESCALATE' | 'MEMBER_ADDED';
-
-export interface AlertView {
-  id: string;
-  kind: AlertKind;
-  level: Verdict;
-  status: AlertStatus;
-  title: string;
-  rules: RuleCode[];
-  ownerUnit: { id: string; name: string };
-  assigneeId: string | null;
-  branch: { id: string; name: string };
-  institutionId: string;
-  personId: string | null;
-  openingId: string | null;
-  hits: RuleHit[];
-  createdAt: string;
-  updatedAt: string;
-  acceptDueAt: string | null;
-  disposeDueAt: string | null;
-  overdue: boolean;
-  escalations: number;
-  disposition: Disposition | null;
-  label: TruthLabel | null;
-  closedAt: string | null;
-}
-
-export interface AlertAction {
-  seq: number;
-  action: AlertActionKind;
-  at: string;
-  actorId: string | null;
-  fromStatus: AlertStatus | null;
-  toStatus: AlertStatus | null;
-  outcome: string | null;
-  note: string | null;
-}
-
-export interface AlertDetail extends AlertView {
-  actions: AlertAction[];
-  members: { openingId: string; personId: string }[];
-}
-
-/** One `event: alert` of GET /api/alerts/stream. */
-export interface AlertEvent {
-  seq: number;
-  action: AlertAction;
-  alert: AlertView;
-}
+export type { AlertKind, AlertCommand, AlertActionKind, AlertView, AlertAction, AlertDetail, AlertEvent } from '@duanka/shared';
 
 export interface DisposeInput {
   disposition: Disposition;

@@ -1,7 +1,7 @@
-import type { AlertStatus } from '@duanka/shared';
+import type { AlertCommand, AlertStatus } from '@duanka/shared';
 
-/** What an officer can do to an alert; ESCALATE and ASSIGN move it between units, not between states. */
-export type AlertCommand = 'ACCEPT' | 'START' | 'DISPOSE' | 'CLOSE' | 'REOPEN';
+// What an officer can do to an alert (ESCALATE and ASSIGN move it between units, not states).
+export type { AlertCommand };
 
 // The closed loop (DESIGN §5a): NEW → ACCEPTED → IN_PROGRESS → DISPOSED → CLOSED, and the squad
 // may send a disposal back. Anything not listed is an illegal transition.

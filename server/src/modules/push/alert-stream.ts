@@ -1,15 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { actionView, type AlertActionView, type AlertView } from '../alerts/alert-view';
+import type { AlertEvent } from '@duanka/shared';
+import { actionView } from '../alerts/alert-view';
 import { AlertsRepository, type AlertActionRow } from '../alerts/alerts.repository';
 import { AlertsService } from '../alerts/alerts.service';
 import { EventBus } from './event-bus';
 
-export interface AlertEvent {
-  seq: number;
-  action: AlertActionView;
-  alert: AlertView;
-}
+export type { AlertEvent };
 
 const SAFETY_SWEEP_MS = 5_000;
 

@@ -2,6 +2,7 @@ export * from './check-result';
 export * from './enums';
 export * from './api-types';
 export * from './alert-types';
+export * from './admin-types';
 export * from './id-number';
 export * from './bank-card';
 export * from './phone';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Role } from '@duanka/shared';
+import type { Role, StaffItem as StaffListItem } from '@duanka/shared';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { conflict, forbidden, invalid, notFound } from '../../common/domain-error';
@@ -14,18 +14,6 @@ import type { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
 import type { StaffRow } from '../org/org.repository';
 import { OrgRepository } from '../org/org.repository';
 import { UnitDirectory } from '../org/unit-directory';
-
-export interface StaffListItem {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  institutionId: string | null;
-  branchId: string | null;
-  policeUnitId: string | null;
-  active: boolean;
-  wechatBound: boolean;
-}
 
 // Who manages whom: an institution admin its tellers and admins, the squad the police, the
 // system admin everyone.

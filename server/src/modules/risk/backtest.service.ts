@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ageOn, type RuleCode, type Verdict } from '@duanka/shared';
+import { ageOn, type BacktestReport, type RuleCode } from '@duanka/shared';
 import { invalid } from '../../common/domain-error';
 import { SQL } from '../../database/database.module';
 import type { Sql } from '../../database/sql';
@@ -17,18 +17,6 @@ export interface BacktestRequest {
   to: number;
   /** Proposed changes by rule code; rules not named keep their live version. */
   changes: Partial<Record<RuleCode, { enabled?: boolean; params?: Record<string, unknown> }>>;
-}
-
-export interface BacktestReport {
-  openings: number;
-  live: Record<Verdict, number>;
-  proposed: Record<Verdict, number>;
-  hitsByRule: Record<string, { live: number; proposed: number }>;
-  changed: number;
-  newlyFlagged: { id: string; at: string; live: Verdict; proposed: Verdict; rules: string[] }[];
-  noLongerFlagged: { id: string; at: string; live: Verdict; proposed: Verdict }[];
-  truncated: boolean;
-  millis: number;
 }
 
 interface HistoryRow {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkBankCard, checkIdNumber, checkMobile, maskCardNumber, maskIdNumber, maskPhone } from '@duanka/shared';
+import { type WatchlistEntry as WatchlistEntryView, type WatchlistInput, type WatchlistKind, type WatchlistTarget, checkBankCard, checkIdNumber, checkMobile, maskCardNumber, maskIdNumber, maskPhone } from '@duanka/shared';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { invalid, notFound } from '../../common/domain-error';
@@ -9,29 +9,8 @@ import type { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { VaultService, type HashDomain } from '../vault/vault.service';
-import type { WatchlistMatch } from './risk.types';
 
-export type WatchlistKind = WatchlistMatch['kind'];
-export type WatchlistTarget = WatchlistMatch['target'];
-
-export interface WatchlistInput {
-  kind: WatchlistKind;
-  target: WatchlistTarget;
-  value: string;
-  reason: string;
-  expiresAt?: string;
-}
-
-export interface WatchlistEntryView {
-  id: string;
-  kind: WatchlistKind;
-  target: WatchlistTarget;
-  maskedValue: string;
-  reason: string;
-  addedAt: string;
-  expiresAt: string | null;
-  removedAt: string | null;
-}
+export type { WatchlistEntryView, WatchlistInput, WatchlistKind, WatchlistTarget };
 
 interface EntryRow {
   id: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RULE_CODES, regionName } from '@duanka/shared';
+import { RULE_CODES, regionName, type RuleCode, type StatsOverview, type StatsTable } from '@duanka/shared';
 import { Clock } from '../../common/clock';
 import { forbidden, invalid } from '../../common/domain-error';
 import { CITY_UTC_OFFSET_MS } from '../../common/time';
@@ -11,24 +11,8 @@ import { StatsRepository, type StatsScope } from './stats.repository';
 
 const DAY_MS = 86_400_000;
 
-export interface Overview {
-  days: number;
-  today: { openings: number; bank: number; sim: number; pass: number; verify: number; stop: number; refused: number; alerts: number };
-  perDay: { day: string; bank: number; sim: number; verify: number; stop: number; refused: number; alerts: number }[];
-  byInstitution: { institutionId: string; name: string; openings: number; verify: number; stop: number; refused: number }[];
-  byDistrict: { district: string; name: string; openings: number; stop: number; alerts: number }[];
-  alerts: {
-    total: number;
-    byState: Record<string, number>;
-    byRule: { rule: string; alerts: number; labelled: number; confirmed: number; confirmedRate: number | null }[];
-    closedLoopRate: number | null;
-    medianMinutesToAccept: number | null;
-    medianHoursToClose: number | null;
-    overdue: number;
-  };
-}
-
-export type OverviewTable = 'perDay' | 'byInstitution' | 'byDistrict' | 'byRule';
+export type Overview = StatsOverview;
+export type OverviewTable = StatsTable;
 
 /** The squad's and each unit's live numbers, scoped to what the caller may see. */
 @Injectable()
@@ -104,7 +88,7 @@ export class StatsService {
     }
 
     const byState: Record<string, number> = { NEW: 0, ACCEPTED: 0, IN_PROGRESS: 0, DISPOSED: 0, CLOSED: 0 };
-    const byRule = new Map<string, { alerts: number; labelled: number; confirmed: number }>(RULE_CODES.map((c) => [c, { alerts: 0, labelled: 0, confirmed: 0 }]));
+    const byRule = new Map<RuleCode, { alerts: number; labelled: number; confirmed: number }>(RULE_CODES.map((c) => [c, { alerts: 0, labelled: 0, confirmed: 0 }]));
     const toAccept: number[] = [];
     const toClose: number[] = [];
     let overdue = 0;
@@ -115,7 +99,7 @@ export class StatsService {
       if (Math.floor((Number(a.created_at) + CITY_UTC_OFFSET_MS) / DAY_MS) === today) todayRow.alerts++;
       district(a.area_code.slice(0, 6)).alerts++;
       for (const rule of a.rules.split(',').filter(Boolean)) {
-        const r = byRule.get(rule);
+        const r = byRule.get(rule as RuleCode);
         if (!r) continue;
         r.alerts++;
         if (a.label) r.labelled++;

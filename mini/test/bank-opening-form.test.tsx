@@ -114,7 +114,7 @@ describe('bank opening form', () => {
     expect(sent.data).toMatchObject({
       idNumber: VALID_ID, name: '张三', accountClass: 'II', cardNumber: VALID_CARD, phone: '13812345678', companionRelation: 'NONE',
     });
-    expect(sent.data.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(sent.data.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(sent.data).not.toHaveProperty('companionName');
   });
 

@@ -7,3 +7,4 @@ export * from './id-number';
 export * from './bank-card';
 export * from './phone';
 export * from './regions';
+export * from './uuid';

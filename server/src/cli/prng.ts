@@ -1,3 +1,5 @@
+import { uuidV7 } from '@duanka/shared';
+
 /**
  * A small seedable PRNG (sfc32, seeded through splitmix32) with the helpers the synthetic city
  * needs. Same seed, same sequence, on every machine: nothing here reads the clock or Math.random.
@@ -92,17 +94,13 @@ export class Prng {
     return s;
   }
 
-  /**
-   * A UUID in the version-7 layout (RFC 9562): the first 48 bits are the epoch-ms time, the rest
-   * comes from this stream. Rows written in time order then append to the primary-key index
-   * instead of landing all over it, which is what keeps a million-row insert fast.
-   */
+  /** A version-7 UUID (see `uuidV7`) for time `ms`, its random bits drawn from this stream. */
   uuid7(ms: number): string {
-    const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0').slice(-12);
-    const [r1, r2, r3, r4] = [this.u32(), this.u32(), this.u32(), this.u32()];
-    const h = (v: number, len: number) => (v >>> 0).toString(16).padStart(8, '0').slice(8 - len);
-    const variant = ((r1 >>> 28) & 0x3) | 0x8;
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${h(r1, 3)}-${variant.toString(16)}${h(r2, 3)}-${h(r3, 4)}${h(r4, 8)}`;
+    return uuidV7(ms, (bytes) => {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let i = 0; i + 4 <= bytes.length; i += 4) view.setUint32(i, this.u32());
+      return bytes;
+    });
   }
 }
 

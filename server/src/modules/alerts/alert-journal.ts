@@ -1,5 +1,5 @@
+import { uuidV7 } from '@duanka/shared';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../database/sql';
 import { AlertsRepository, type AlertActionRow } from './alerts.repository';
 
@@ -26,7 +26,7 @@ export class AlertJournal {
         await tx.run(
           `INSERT INTO notifications (id, alert_id, action_seq, staff_id, status, attempts, next_attempt_at, created_at)
            VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
-          [randomUUID(), action.alert_id, seq, recipient.id, action.at, action.at],
+          [uuidV7(), action.alert_id, seq, recipient.id, action.at, action.at],
         );
       }
     }

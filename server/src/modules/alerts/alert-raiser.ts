@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maxVerdict, type RuleHit, type Verdict } from '@duanka/shared';
-import { randomUUID } from 'node:crypto';
+import { maxVerdict, type RuleHit, type Verdict, uuidV7 } from '@duanka/shared';
 import { AppConfig } from '../../config/app-config';
 import type { Sql } from '../../database/sql';
 import type { BranchRow } from '../org/org.repository';
@@ -51,7 +50,7 @@ export class AlertRaiser {
     if (!owner) throw new Error(`no police unit owns area ${branch.area_code}`);
     const groupKey = `spike:${branch.id}`;
     if (await this.repo.openGroup(tx, groupKey, at - 3600_000)) return undefined;
-    const id = randomUUID();
+    const id = uuidV7();
     await this.repo.insert(tx, {
       id, kind: 'BRANCH_SPIKE', level: hit.level, status: 'NEW', rules: hit.rule, title: `${branch.name}：${hit.title}`,
       owner_unit_id: owner.id, assignee_id: null, area_code: branch.area_code, branch_id: branch.id, institution_id: branch.institution_id,
@@ -69,7 +68,7 @@ export class AlertRaiser {
     tx: Sql, subject: OpeningSubject, branch: BranchRow, assessment: Assessment, ownerUnitId: string,
     kind: 'OPENING' | 'GROUP', groupKey: string | null, escort?: RuleHit,
   ): Promise<RaisedAlert> {
-    const id = randomUUID();
+    const id = uuidV7();
     await this.repo.insert(tx, {
       id, kind, level: assessment.verdict, status: 'NEW', rules: codes(assessment.hits), title: title(kind, branch, assessment.hits),
       owner_unit_id: ownerUnitId, assignee_id: null, area_code: subject.areaCode, branch_id: subject.branchId,

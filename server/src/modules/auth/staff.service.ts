@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Role, StaffItem as StaffListItem } from '@duanka/shared';
-import { randomUUID } from 'node:crypto';
+import { uuidV7, type Role, type StaffItem as StaffListItem } from '@duanka/shared';
 import { Clock } from '../../common/clock';
 import { conflict, forbidden, invalid, notFound } from '../../common/domain-error';
 import { SQL } from '../../database/database.module';
@@ -74,7 +73,7 @@ export class StaffService {
       policeUnitId = unit.id;
     }
     if (actor.role === 'INSTITUTION_ADMIN' && institutionId !== actor.institutionId) throw forbidden('只能为本机构创建账号');
-    const id = randomUUID();
+    const id = uuidV7();
     const passwordHash = await hashPassword(dto.password);
     try {
       await this.sql.transaction(async (tx) => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { maskIdNumber, type OpeningResult, type Outcome } from '@duanka/shared';
-import { randomUUID } from 'node:crypto';
+import { maskIdNumber, type OpeningResult, type Outcome, uuidV7 } from '@duanka/shared';
 import { conflict, forbidden, invalid, notFound } from '../../common/domain-error';
 import { dayRange } from '../../common/time';
 import { SQL } from '../../database/database.module';
@@ -158,7 +157,7 @@ export class OpeningsService {
 
   private async upsertPerson(tx: Sql, person: SealedPerson, now: number): Promise<string> {
     // Most people at a counter are new to the registry: try the insert first, one statement for them.
-    const id = randomUUID();
+    const id = uuidV7();
     const inserted = await this.repo.insertPersonIfNew(tx, {
       id, id_hash: person.idHash, id_enc: person.idEnc, name_enc: person.nameEnc,
       birth_date: person.info.birthDate, sex: person.info.sex, region_code: person.info.regionCode,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type WatchlistEntry as WatchlistEntryView, type WatchlistInput, type WatchlistKind, type WatchlistTarget, checkBankCard, checkIdNumber, checkMobile, maskCardNumber, maskIdNumber, maskPhone } from '@duanka/shared';
-import { randomUUID } from 'node:crypto';
+import { type WatchlistEntry as WatchlistEntryView, type WatchlistInput, type WatchlistKind, type WatchlistTarget, checkBankCard, checkIdNumber, checkMobile, maskCardNumber, maskIdNumber, maskPhone, uuidV7 } from '@duanka/shared';
 import { Clock } from '../../common/clock';
 import { invalid, notFound } from '../../common/domain-error';
 import { iso } from '../../common/time';
@@ -63,7 +62,7 @@ export class WatchlistService {
   async add(actor: Actor, input: WatchlistInput): Promise<WatchlistEntryView> {
     const now = this.clock.now();
     const prepared = this.prepare(input, now);
-    const id = randomUUID();
+    const id = uuidV7();
     await this.sql.transaction(async (tx) => {
       await this.insert(tx, id, input, prepared, actor.id, now);
       await this.audit.record(actor, { action: 'watchlist.add', subjectType: 'watchlist', subjectId: id, detail: { kind: input.kind, target: input.target } }, tx);
@@ -141,7 +140,7 @@ export class WatchlistService {
       onProgress?.(index + 1, lines.length);
     });
     await this.sql.transaction(async (tx) => {
-      for (const { input, prepared } of good) await this.insert(tx, randomUUID(), input, prepared, actor.id, now);
+      for (const { input, prepared } of good) await this.insert(tx, uuidV7(), input, prepared, actor.id, now);
       await this.audit.record(actor, { action: 'watchlist.import', detail: { imported: good.length, rejected: errors.length } }, tx);
     });
     return { imported: good.length, errors };

@@ -1,9 +1,8 @@
-import type { AccountClass, BankOpeningRequest, OpeningPurpose } from '@duanka/shared';
+import { uuidV7, type AccountClass, type BankOpeningRequest, type OpeningPurpose } from '@duanka/shared';
 import {
   checkCardField, checkIdField, checkMobileField, checkNameField, compactNumber, companionComplete, maskedPerson,
   type CompanionAnswer,
 } from '../../../components/opening-form';
-import { uuidV4 } from '../../../services/uuid';
 
 export interface BankForm {
   id: string;
@@ -18,7 +17,7 @@ export interface BankForm {
 }
 
 export function emptyBankForm(): BankForm {
-  return { id: uuidV4(), idNumber: '', name: '', cardNumber: '', phone: '', companion: { relation: undefined, name: '', phone: '' } };
+  return { id: uuidV7(), idNumber: '', name: '', cardNumber: '', phone: '', companion: { relation: undefined, name: '', phone: '' } };
 }
 
 /** Reopens a submission the server refused, to be corrected and sent again under the same id. */

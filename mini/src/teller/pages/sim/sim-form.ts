@@ -1,8 +1,7 @@
-import type { OpeningPurpose, SimCardKind, SimRegistrationRequest } from '@duanka/shared';
+import { uuidV7, type OpeningPurpose, type SimCardKind, type SimRegistrationRequest } from '@duanka/shared';
 import {
   checkIdField, checkMobileField, checkNameField, compactNumber, companionComplete, maskedPerson, type CompanionAnswer,
 } from '../../../components/opening-form';
-import { uuidV4 } from '../../../services/uuid';
 
 export interface SimForm {
   id: string;
@@ -16,7 +15,7 @@ export interface SimForm {
 }
 
 export function emptySimForm(): SimForm {
-  return { id: uuidV4(), idNumber: '', name: '', phoneNumber: '', companion: { relation: undefined, name: '', phone: '' } };
+  return { id: uuidV7(), idNumber: '', name: '', phoneNumber: '', companion: { relation: undefined, name: '', phone: '' } };
 }
 
 /** Reopens a submission the server refused, to be corrected and sent again under the same id. */

@@ -11,6 +11,9 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/** A failed login attempt; its subject is the attempted username's keyed hash. */
+export const LOGIN_FAILED = 'auth.login_failed';
+
 type AuditActor = Pick<Actor, 'id' | 'role' | 'ip'> | { id: null; role: null; ip: string | null };
 
 /**
@@ -30,11 +33,12 @@ export class AuditService {
     );
   }
 
-  /** Failed logins for a username or from an address since a time: what the login limit counts. */
-  async countSince(action: string, since: number, by: { subjectId?: string; ip?: string }): Promise<number> {
-    const row = by.subjectId !== undefined
-      ? await this.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_entries WHERE action = ? AND subject_id = ? AND at > ?', [action, by.subjectId, since])
-      : await this.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_entries WHERE action = ? AND ip = ? AND at > ?', [action, by.ip ?? '', since]);
+  /** Failed logins for a username (its keyed hash) or from an address since a time: what the login limit counts. */
+  async failedLoginsSince(since: number, by: { usernameHash: string } | { ip: string }): Promise<number> {
+    // The action is a constant in the text, so that the partial login-failure indexes serve it.
+    const row = 'usernameHash' in by
+      ? await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = '${LOGIN_FAILED}' AND subject_id = ? AND at > ?`, [by.usernameHash, since])
+      : await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = '${LOGIN_FAILED}' AND ip = ? AND at > ?`, [by.ip, since]);
     return Number(row?.n ?? 0);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/domain-error';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, LOGIN_FAILED } from '../audit/audit.service';
 import { VaultService } from '../vault/vault.service';
 import { OrgRepository, type StaffRow } from '../org/org.repository';
 import { WechatClient } from '../wechat/wechat.client';
@@ -11,7 +11,6 @@ import type { LoginResponseDto, StaffView } from './dto/login.dto';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { TokenService } from './token.service';
 
-const LOGIN_FAILED = 'auth.login_failed';
 // One address may try several usernames (a shared branch network), so it gets more room.
 const IP_ALLOWANCE = 4;
 
@@ -32,8 +31,8 @@ export class AuthService {
     // What was typed as a username may be anything, even an ID number: the audit keeps its keyed hash.
     const attempted = this.vault.hash('username', username);
     const [byName, byIp] = await Promise.all([
-      this.audit.countSince(LOGIN_FAILED, since, { subjectId: attempted }),
-      this.audit.countSince(LOGIN_FAILED, since, { ip }),
+      this.audit.failedLoginsSince(since, { usernameHash: attempted }),
+      this.audit.failedLoginsSince(since, { ip }),
     ]);
     if (byName >= this.config.loginMaxFailures || byIp >= this.config.loginMaxFailures * IP_ALLOWANCE) {
       const minutes = Math.ceil(this.config.loginWindowSeconds / 60);

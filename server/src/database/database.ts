@@ -8,6 +8,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 import { PostgresSql, SqliteSql, type Sql } from './sql';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 
 // Times are epoch milliseconds in BIGINT columns: read them back as numbers, not strings.
 pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number(value));
@@ -33,6 +34,11 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     prepareDatabase: (db: SqliteDatabase) => {
       // WAL + NORMAL: durable at every checkpoint, several times faster per write (STACK-NOTES).
       db.pragma('synchronous = NORMAL');
+      // Checkpoints run on a thread of their own (SqliteCheckpointer); this is only the backstop.
+      db.pragma(`wal_autocheckpoint = ${SqliteCheckpointer.AUTOCHECKPOINT_PAGES}`);
+      db.pragma('journal_size_limit = 67108864');
+      // Sorts and savepoint journals in memory, never in temporary files.
+      db.pragma('temp_store = MEMORY');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       // Every opening reads a handful of index pages spread over the whole history: keep them in
@@ -62,10 +68,14 @@ export async function openDatabase(config: AppConfig, logger = new Logger('Datab
     config.database.kind === 'postgres'
       ? new PostgresSql(driver.master as Pool)
       : new SqliteSql(driver.databaseConnection as SqliteDatabase);
+  const checkpointer = config.database.kind === 'sqlite' ? new SqliteCheckpointer(config.database.path) : undefined;
   return {
     dataSource,
     sql,
     close: async () => {
+      // Transactions already running finish and answer; at most 10 s, then the connections close anyway.
+      await Promise.race([sql.settled(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await checkpointer?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

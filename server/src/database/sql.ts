@@ -27,6 +27,27 @@ export interface Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>, lockKeys?: readonly string[]): Promise<T>;
   /** Queries run since start; the benchmark divides it by openings. */
   readonly queryCount: number;
+  /**
+   * Resolves once no transaction is running or waiting. Shutdown awaits it before closing the
+   * connections: the HTTP server stops taking requests first, but the ones already inside a
+   * transaction must be allowed to finish (and answer) rather than fail on a closed pool.
+   */
+  settled(): Promise<void>;
+}
+
+/** Counts work in flight and tells whoever waits when there is none. */
+class InFlight {
+  private count = 0;
+  private waiting: (() => void)[] = [];
+  begin(): void {
+    this.count++;
+  }
+  end(): void {
+    if (--this.count === 0) for (const resolve of this.waiting.splice(0)) resolve();
+  }
+  settled(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
 }
 
 /** Unique-constraint violation, whatever the driver. */
@@ -84,6 +105,9 @@ class SqliteTx implements Sql {
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     return work(this);
   }
+  settled(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 /**
@@ -104,6 +128,7 @@ export class SqliteSql implements Sql {
   private readonly reader: SqliteTx;
   private readonly queue: Queued[] = [];
   private draining = false;
+  private readonly inFlight = new InFlight();
 
   constructor(db: SqliteDatabase) {
     this.statements = new SqliteStatements(db);
@@ -126,9 +151,18 @@ export class SqliteSql implements Sql {
     return this.transaction((tx) => tx.run(sql, params));
   }
 
+  settled(): Promise<void> {
+    return this.inFlight.settled();
+  }
+
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.inFlight.begin();
+      const settle = <V>(answer: (value: V) => void) => (value: V) => {
+        this.inFlight.end();
+        answer(value);
+      };
+      this.queue.push({ work, resolve: settle(resolve as (value: unknown) => void), reject: settle(reject) });
       // Start after this turn of the event loop: the requests read in the same turn join the group.
       if (!this.draining) {
         this.draining = true;
@@ -221,6 +255,7 @@ export class PostgresSql implements Sql {
    * always left outside transactions: one the live push's LISTEN keeps, one for plain reads.
    */
   private readonly slots: Slots;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly pool: Pool,
@@ -261,8 +296,21 @@ export class PostgresSql implements Sql {
     return (await this.query(sql, params)).rowCount ?? 0;
   }
 
+  settled(): Promise<void> {
+    return this.inFlight.settled();
+  }
+
   async transaction<T>(work: (tx: Sql) => Promise<T>, lockKeys: readonly string[] = []): Promise<T> {
     if (this.client) return work(this); // already inside one
+    this.inFlight.begin();
+    try {
+      return await this.inTransaction(work, lockKeys);
+    } finally {
+      this.inFlight.end();
+    }
+  }
+
+  private async inTransaction<T>(work: (tx: Sql) => Promise<T>, lockKeys: readonly string[]): Promise<T> {
     await this.slots.take();
     let client: PoolClient;
     try {

@@ -321,13 +321,14 @@ export class PostgresSql implements Sql {
     }
     const tx = new PostgresSql(this.pool, client, this);
     try {
-      await client.query('BEGIN');
       // Sorted, so two transactions wanting the same keys take them in the same order: no deadlock.
-      // One statement takes them all, one after another in the array's order (a function scan
-      // keeps it): one round trip instead of one per key.
+      // BEGIN and the locks go in one message (one round trip, not two); the function scan takes
+      // the keys one after another in the array's order. Keys are our own text, quoted as literals.
       const keys = [...new Set(lockKeys)].sort();
-      if (keys.length > 0) {
-        await tx.all('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(string_to_array(?, chr(10))) AS k', [keys.join('\n')]);
+      if (keys.length === 0) await client.query('BEGIN');
+      else {
+        this.count++;
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(ARRAY[${keys.map((k) => client.escapeLiteral(k)).join(', ')}]::text[]) AS k`);
       }
       const result = await work(tx);
       await client.query('COMMIT');

@@ -107,9 +107,11 @@ export class OpeningsService {
   }
 
   /**
-   * One transaction: replay check, person, facts, rules, opening, alert, audit. Idempotent by the
-   * client's id: a retry returns the first record; a different body under the same id is a 409.
-   * The locks make two openings of one person (or one phone, one escort) queue, on every instance.
+   * One transaction: person, facts, rules, opening, alert, audit. Idempotent by the client's id:
+   * a retry returns the first record; a different body under the same id is a 409. Retries are
+   * rare, so there is no look-up first: the opening's primary key refuses the second insert, the
+   * transaction rolls back whole, and the first record is read and replayed. The locks make two
+   * openings of one person (or one phone, one escort) queue, on every instance.
    */
   private async record(
     actor: Actor,
@@ -122,8 +124,6 @@ export class OpeningsService {
     let written: { result: RecordedOpening; seq?: number };
     try {
       written = await this.sql.transaction(async (tx) => {
-        const existing = await this.repo.findOpeningOfKind(tx, kind, id);
-        if (existing) return { result: { result: await this.replay(existing, intake.requestHash, actor, tx), created: false } };
         const personId = await this.upsertPerson(tx, person, intake.now);
         const { subject, row: toRow } = draft(personId);
         const assessment = await this.risk.assess(tx, subject);
@@ -136,7 +136,7 @@ export class OpeningsService {
         return { result: { result: openingResult(row, summary, false, alert?.alertId), created: true }, seq: alert?.seq };
       }, [`person:${person.idHash}`, `phone:${intake.phoneHash}`, `escort:${branch.id}`, ...lockKeys]);
     } catch (error) {
-      // Two copies of one offline submission raced past the replay check: the loser replays.
+      // The id was recorded before (a retry, or two copies of one offline submission): replay it.
       if (!isUniqueViolation(error)) throw error;
       const existing = await this.repo.findOpeningOfKind(this.sql, kind, id);
       if (!existing) throw error;
@@ -146,11 +146,11 @@ export class OpeningsService {
     return written.result;
   }
 
-  private async replay(existing: OpeningRow, requestHash: string, actor: Actor, tx: Sql = this.sql): Promise<OpeningResult> {
+  private async replay(existing: OpeningRow, requestHash: string, actor: Actor): Promise<OpeningResult> {
     if (existing.request_hash !== requestHash || existing.teller_id !== actor.id) {
       throw conflict('IDEMPOTENCY_CONFLICT', '该登记编号已用于另一笔不同的登记，请刷新页面后重新提交');
     }
-    const person = await this.repo.personById(existing.person_id, tx);
+    const person = await this.repo.personById(existing.person_id);
     if (!person) throw notFound('PERSON_NOT_FOUND', '未找到登记对象');
     return openingResult(existing, personSummary(this.vault, person, existing.opened_at), true);
   }

@@ -19,6 +19,7 @@ import { AppConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/database';
 import { seedDemo } from '../src/cli/seed';
 import { CARD_BINS, MOBILE_SEGMENTS, luhnCheckDigit } from '../src/cli/identities';
+import { spawnServer, type ServerProcess } from '../test/support/server-process';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DATA = path.join(ROOT, 'bench-data');
@@ -78,32 +79,10 @@ function spawnNode(script: string, env: Record<string, string>): Promise<{ child
   });
 }
 
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+/** The server with its periodic sweeps off: the benchmark measures openings, nothing else. */
+function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server/dist/src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ESCALATION_SWEEP_SECONDS: '0', SPIKE_SWEEP_SECONDS: '0', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('server did not start');
+  return spawnServer({ ESCALATION_SWEEP_SECONDS: '0', SPIKE_SWEEP_SECONDS: '0', ...env }, { nodeArgs });
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -145,7 +124,7 @@ async function storedOpenings(env: Record<string, string>): Promise<number> {
 }
 
 /** How far the runs may grow a kept history past its size before it is generated afresh. */
-const REGENERATE_PAST = 1.25;
+const REGENERATE_PAST = 1.5;
 
 /**
  * A history of about `size` openings (~3.3 per person), generated once and kept while the runs'
@@ -341,7 +320,9 @@ async function main(): Promise<void> {
         const half = await load(server.url, { make, rate: Math.max(1, Math.round(max.rps / 2)) });
         rows.push(`| ${kind} | ${size.toLocaleString()} | ${history.toLocaleString()} | ${max.rps.toFixed(0)} | ${max.p50} | ${max.p99} | ${half.p99} | ${perOpening.toFixed(1)} | ${cpuPerOpening.toFixed(2)} | ${(max.rps / baseline.rps).toFixed(3)} | ${max.non2xx + max.errors + half.non2xx + half.errors} |`);
       } finally {
-        await stop(server.child);
+        await server.stop();
+        const errors = server.output().split('\n').filter((line) => line.includes('ERROR'));
+        if (errors.length > 0) log(`the server logged ${errors.length} errors:\n${errors.slice(0, 5).join('\n')}`);
       }
     }
   }

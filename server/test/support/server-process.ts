@@ -2,12 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 
+/**
+ * The real server as a separate process (`node server/dist/src/main.js`), as production runs it:
+ * the one way the server's tests, the browser tests and the benchmark start it.
+ */
 export interface ServerProcess {
+  /** http://127.0.0.1:<port>: the API under `/api` (and the H5 app at `/` when H5_DIR is set). */
   url: string;
   child: ChildProcess;
-  /** Everything the process wrote to stdout and stderr so far. */
+  /** Everything the process wrote to stdout and stderr so far, for a failing test's message. */
   output(): string;
+  /** SIGTERM (a graceful shutdown), SIGKILL if it has not exited 5 s later. */
   stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** Flags for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  startTimeoutMs?: number;
 }
 
 export function freePort(): Promise<number> {
@@ -22,12 +34,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-const MAIN = path.resolve(__dirname, '../../src/main.js');
+/** server/dist/src/main.js, from server/dist/test/support. */
+export const SERVER_MAIN = path.resolve(__dirname, '../../src/main.js');
 
-/** The real server as a separate process (`node dist/src/main.js`), as production runs it. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the server on a free port with exactly `env` (plus PATH, HOST and PORT: nothing leaks in
+ * from the caller's environment) and resolves once `/api/health` answers.
+ */
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_MAIN], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +51,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const timeout = options.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + timeout;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
@@ -45,7 +62,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 20 s:\n${output}`);
+      throw new Error(`server did not start within ${timeout / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -56,7 +73,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

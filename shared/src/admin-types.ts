@@ -78,3 +78,23 @@ export interface StaffItem {
   active: boolean;
   wechatBound: boolean;
 }
+
+/** One entry of the audit log, as an auditor reads it. `detail` never holds personal data. */
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: Role | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** Newest first; pass `nextBefore` as `before` for the page after, null when there is none. */
+export interface AuditPage {
+  items: AuditEntryView[];
+  nextBefore: number | null;
+}

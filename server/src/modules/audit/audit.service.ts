@@ -1,7 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { POLICE_ROLES, type AuditEntryView, type AuditPage, type Role } from '@duanka/shared';
+import { invalid } from '../../common/domain-error';
+import { iso } from '../../common/time';
 import { SQL } from '../../database/database.module';
-import type { Sql } from '../../database/sql';
+import type { Sql, SqlValue } from '../../database/sql';
 import type { Actor } from '../auth/actor';
+import type { AuditQuery } from './dto/audit.dto';
+
+const DAY = 86_400_000;
+/** Longest window one query reads: a month of a city's log is a few million entries at most. */
+const MAX_WINDOW_DAYS = 31;
+
+interface AuditRow {
+  seq: number;
+  at: number;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_role: Role | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  detail: string | null;
+}
 
 export interface AuditEvent {
   action: string;
@@ -41,4 +62,52 @@ export class AuditService {
       : await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = '${LOGIN_FAILED}' AND ip = ? AND at > ?`, [by.ip, since]);
     return Number(row?.n ?? 0);
   }
+
+  /**
+   * The log as an auditor reads it, newest first, one time window at a time (read through the
+   * `at` index). A system admin reads everything; the squad reads what police accounts did (who
+   * opened whose record, who revealed whose ID). Reading the log is itself an entry.
+   */
+  async search(actor: Actor, query: AuditQuery): Promise<AuditPage> {
+    const now = Date.now();
+    const to = query.to ? Date.parse(query.to) : now;
+    const from = query.from ? Date.parse(query.from) : to - DAY;
+    if (from >= to) throw invalid('AUDIT_WINDOW_EMPTY', '起始时间应早于截止时间', [{ field: 'from', problem: '起始时间不早于截止时间' }]);
+    if (to - from > MAX_WINDOW_DAYS * DAY) {
+      throw invalid('AUDIT_WINDOW_TOO_LONG', `一次最多查询 ${MAX_WINDOW_DAYS} 天的审计日志，请缩短时间范围`, [{ field: 'from', problem: `超过 ${MAX_WINDOW_DAYS} 天` }]);
+    }
+    const limit = query.limit ?? 100;
+    const where = ['a.at >= ?', 'a.at < ?'];
+    const params: SqlValue[] = [from, to];
+    const filter = (condition: string, value: SqlValue | undefined) => {
+      if (value === undefined) return;
+      where.push(condition);
+      params.push(value);
+    };
+    filter('a.seq < ?', query.before);
+    filter('a.actor_id = ?', query.actorId);
+    filter('a.action = ?', query.action);
+    filter('a.subject_id = ?', query.subjectId);
+    if (actor.role !== 'SYSTEM_ADMIN') where.push(`a.actor_role IN (${POLICE_ROLES.map((r) => `'${r}'`).join(', ')})`);
+    const rows = await this.sql.all<AuditRow>(
+      `SELECT a.seq, a.at, a.actor_id, s.username AS actor_username, a.actor_role, a.action, a.subject_type, a.subject_id, a.ip, a.detail
+       FROM audit_entries a LEFT JOIN staff s ON s.id = a.actor_id
+       WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT ?`,
+      [...params, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(toView);
+    await this.record(actor, {
+      action: 'audit.read',
+      detail: { from: iso(from), to: iso(to), actorId: query.actorId, action: query.action, subjectId: query.subjectId, count: items.length },
+    });
+    return { items, nextBefore: rows.length > limit ? items[items.length - 1].seq : null };
+  }
+}
+
+function toView(row: AuditRow): AuditEntryView {
+  return {
+    seq: Number(row.seq), at: iso(Number(row.at)), actorId: row.actor_id, actorUsername: row.actor_username, actorRole: row.actor_role,
+    action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, ip: row.ip,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
+  };
 }

@@ -9,7 +9,7 @@ export default defineAppConfig({
     },
     { root: 'police', pages: ['pages/home/index', 'pages/alert/index', 'pages/person/index'] },
     { root: 'dashboard', pages: ['pages/index/index'] },
-    { root: 'admin', pages: ['pages/home/index', 'pages/rules/index', 'pages/rule/index', 'pages/watchlists/index', 'pages/staff/index'] },
+    { root: 'admin', pages: ['pages/home/index', 'pages/rules/index', 'pages/rule/index', 'pages/watchlists/index', 'pages/staff/index', 'pages/audit/index'] },
   ],
   preloadRule: {
     'pages/login/index': { network: 'all', packages: ['teller', 'police'] },

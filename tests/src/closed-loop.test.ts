@@ -137,7 +137,7 @@ describe('from the counter to the police and back', { timeout: 240_000 }, () => 
     assert.equal(await button(officer, '签收').count(), 0, 'a disposed alert cannot be accepted again');
   });
 
-  it('the squad sees the numbers, closes the alert, and the rules are there to tune', async () => {
+  it('the squad sees the numbers, closes the alert, the rules are there to tune and the officer\'s steps are on record', async () => {
     const { page: squad } = await phone(browser, city.url);
     await logIn(squad, SQUAD);
     await squad.locator('.status-tabs__tab', { hasText: '已处置' }).click();
@@ -162,6 +162,13 @@ describe('from the counter to the police and back', { timeout: 240_000 }, () => 
     await squad.locator('.rule-item__name', { hasText: '短期内多家银行开户' }).waitFor();
     assert.equal(await squad.locator('taro-view-core.rule-item').count(), 13);
     await screenshot(squad, 'admin-rules');
+
+    // What the officer did with the alert is on record, for the squad to audit.
+    await squad.goto('/#/admin/pages/audit/index');
+    const handled = squad.locator('taro-view-core.audit-entry', { has: squad.locator('.audit-entry__action', { hasText: '处置告警' }) });
+    await handled.filter({ hasText: OFFICER }).first().waitFor();
+    assert.equal(await squad.locator('taro-view-core.audit-entry', { hasText: TELLER }).count(), 0, 'the squad audits police accounts, not tellers');
+    await screenshot(squad, 'admin-audit');
     await squad.context().close();
   });
 

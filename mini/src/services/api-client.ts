@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type {
-  AlertStatus, BankOpeningRequest, LoginResponse, OpeningResult, Outcome, RuleCode, RuleHit, SimRegistrationRequest, Verdict,
+  AlertStatus, AuditPage, BankOpeningRequest, LoginResponse, OpeningResult, Outcome, RuleCode, RuleHit, SimRegistrationRequest, Verdict,
   WatchlistKind,
 } from '@duanka/shared';
 import type {
@@ -155,7 +155,19 @@ export const api = {
   resetPassword: (id: string, password: string) => call<void>('POST', `/staff/${seg(id)}/password`, { password }),
   branches: () => call<{ items: BranchItem[] }>('GET', '/org/branches'),
   policeUnits: () => call<{ items: PoliceUnitItem[] }>('GET', '/org/police-units'),
+
+  // The audit log (system admin: everything; squad: what police accounts did).
+  auditLog: (params: AuditQuery) => call<AuditPage>('GET', `/audit?${query({ ...params })}`),
 };
+
+export interface AuditQuery {
+  from?: string;
+  action?: string;
+  actorId?: string;
+  subjectId?: string;
+  before?: number;
+  limit?: number;
+}
 
 function seg(value: string): string {
   return encodeURIComponent(value);

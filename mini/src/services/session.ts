@@ -46,6 +46,7 @@ export const PAGES = {
   rule: '/admin/pages/rule/index',
   watchlists: '/admin/pages/watchlists/index',
   staff: '/admin/pages/staff/index',
+  audit: '/admin/pages/audit/index',
 } as const;
 
 /** Where each role lands after logging in. */

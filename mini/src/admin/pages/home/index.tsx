@@ -18,11 +18,12 @@ function entriesFor(role: Role | undefined): Entry[] {
   const watchlists: Entry = { title: '名单管理', description: '断卡惩戒、涉诈号码账户、易受骗人员；支持 CSV 批量导入', url: PAGES.watchlists };
   const staff: Entry = { title: '账号管理', description: '新建账号、停用、重置密码', url: PAGES.staff };
   const dashboard: Entry = { title: '统计分析', description: '开户、研判、告警与反馈', url: PAGES.dashboard };
+  const audit: Entry = { title: '审计日志', description: '谁在何时查看、查询或修改了什么', url: PAGES.audit };
   switch (role) {
     case 'SQUAD_ADMIN':
-      return [rules, watchlists, staff];
+      return [rules, watchlists, staff, { ...audit, description: '民警账号的查看与查询记录，例如谁查看了谁的完整身份证号' }];
     case 'SYSTEM_ADMIN':
-      return [{ ...rules, description: '查看规则、阈值与版本历史（修改由反诈中心负责）' }, staff];
+      return [{ ...rules, description: '查看规则、阈值与版本历史（修改由反诈中心负责）' }, staff, audit];
     case 'INSTITUTION_ADMIN':
       return [staff, dashboard];
     default:

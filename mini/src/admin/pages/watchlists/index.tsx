@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, ScrollView, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { LABELS, WATCHLIST_KINDS, type WatchlistKind } from '@duanka/shared';
+import { ChipTabs } from '../../../components/chip-tabs';
 import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api-client';
 import type { WatchlistEntry } from '../../../services/api-types';
@@ -55,13 +56,7 @@ export function WatchlistsPage() {
         <Button className='btn btn--primary' onClick={() => setSheet('add')}>登记名单</Button>
         <Button className='btn btn--default' onClick={() => setSheet('import')}>CSV 批量导入</Button>
       </View>
-      <ScrollView scrollX className='kind-tabs'>
-        {tabs.map(([key, title]) => (
-          <Text key={title} className={`kind-tabs__tab${key === kind ? ' kind-tabs__tab--on' : ''}`} onClick={() => setKind(key)}>
-            {title}
-          </Text>
-        ))}
-      </ScrollView>
+      <ChipTabs options={tabs} value={kind} onChange={setKind} />
       {error ? <EmptyState title='名单加载失败' description={error} /> : null}
       {!items && !error ? <EmptyState title='正在载入…' /> : null}
       {items && items.length === 0 ? <EmptyState title='名单为空' /> : null}

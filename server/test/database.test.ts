@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import type { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../src/config/app-config';
 import { openDatabase, type Database } from '../src/database/database';
@@ -73,5 +74,17 @@ describe('SQLite write-ahead log', () => {
     const count = await reopened.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'test.wal'`);
     await reopened.close();
     assert.equal(Number(count?.n), 4000);
+  });
+});
+
+describe('the SQLite checkpoint thread', () => {
+  it('warns and leaves checkpoints to the request connection when it cannot open its file; closing does not hang', async () => {
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => warnings.push(message) } as unknown as Logger;
+    const checkpointer = new SqliteCheckpointer('/nonexistent-directory/duanka.sqlite', 50, logger);
+    for (let wait = 0; wait < 50 && warnings.length === 0; wait++) await sleep(50);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /checkpoint thread stopped/);
+    await checkpointer.close();
   });
 });

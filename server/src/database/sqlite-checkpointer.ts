@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { once } from 'node:events';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,15 +19,20 @@ export class SqliteCheckpointer {
   static readonly AUTOCHECKPOINT_PAGES = 20_000;
 
   private readonly worker: Worker;
+  private exited = false;
 
-  constructor(file: string, intervalMs = 200) {
+  constructor(file: string, intervalMs = 200, logger = new Logger('Database')) {
     this.worker = new Worker(path.join(__dirname, 'sqlite-checkpoint.worker.js'), { workerData: { path: file, intervalMs } });
     // A process that is otherwise done does not wait for this thread.
     this.worker.unref();
+    // If the thread dies, the request connection's own checkpoint still bounds the log: say so, do not crash.
+    this.worker.on('error', (error) => logger.warn(`checkpoint thread stopped (${error.message}); checkpoints fall back to the request connection`));
+    this.worker.once('exit', () => (this.exited = true));
   }
 
   /** Runs a last checkpoint and closes the thread's connection. */
   async close(): Promise<void> {
+    if (this.exited) return;
     const closed = once(this.worker, 'message');
     this.worker.postMessage('close');
     await Promise.race([closed, once(this.worker, 'exit')]);

@@ -297,6 +297,8 @@ async function main(): Promise<void> {
   const baseline = await load(`http://127.0.0.1:${hello.port}`, { path: '/' });
   await stop(hello.child);
   const rows: string[] = [];
+  /** Openings per second by database and history size, for the growth line under the table. */
+  const rates = new Map<string, number>();
   for (const kind of ['sqlite', 'postgres'] as const) {
     if (ONLY && ONLY !== kind) continue;
     for (const size of SIZES) {
@@ -318,6 +320,7 @@ async function main(): Promise<void> {
         const cpuPerOpening = (cpuMs(server.child.pid) - cpuBefore) / Math.max(1, max.requests);
         log(`${kind} ${size.toLocaleString()}: at half that rate…`);
         const half = await load(server.url, { make, rate: Math.max(1, Math.round(max.rps / 2)) });
+        rates.set(`${kind} ${size}`, max.rps);
         rows.push(`| ${kind} | ${size.toLocaleString()} | ${history.toLocaleString()} | ${max.rps.toFixed(0)} | ${max.p50} | ${max.p99} | ${half.p99} | ${perOpening.toFixed(1)} | ${cpuPerOpening.toFixed(2)} | ${(max.rps / baseline.rps).toFixed(3)} | ${max.non2xx + max.errors + half.non2xx + half.errors} |`);
       } finally {
         await server.stop();
@@ -332,6 +335,14 @@ async function main(): Promise<void> {
   process.stdout.write(`Baseline (bare fastify GET, ${CONNECTIONS} connections): ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms\n\n`);
   process.stdout.write('| database | history (generated) | openings stored at start | openings/s | p50 ms | p99 ms | p99 ms at half rate | queries/opening | server CPU ms/opening | ratio to baseline | errors |\n|---|---|---|---|---|---|---|---|---|---|---|\n');
   process.stdout.write(rows.join('\n') + '\n');
+  // The growth target: an opening at the largest history against the smallest, per database.
+  const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
+  for (const kind of ['sqlite', 'postgres']) {
+    const [at, atLarge] = [rates.get(`${kind} ${small}`), rates.get(`${kind} ${large}`)];
+    if (at === undefined || atLarge === undefined || small === large) continue;
+    const slower = (1 - atLarge / at) * 100;
+    process.stdout.write(`\n${kind}: openings/s with ${large.toLocaleString()} openings of history against ${small.toLocaleString()}: ${slower >= 0 ? `${slower.toFixed(1)}% lower` : `${(-slower).toFixed(1)}% higher`}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

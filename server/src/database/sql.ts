@@ -243,6 +243,11 @@ class Slots {
   }
 }
 
+/**
+ * Inside a transaction every statement is a short indexed lookup or write, which a generic plan
+ * serves; left alone, PostgreSQL re-plans the large facts statement on every execution. Statistics
+ * and lists run outside transactions and keep their custom plans.
+ */
 const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_generic_plan';
 
 /** PostgreSQL: `?` placeholders become `$n`, and each statement is a named prepared statement. */
@@ -326,9 +331,6 @@ export class PostgresSql implements Sql {
       // Sorted, so two transactions wanting the same keys take them in the same order: no deadlock.
       // BEGIN and the locks go in one message (one round trip, not two); the function scan takes
       // the keys one after another in the array's order. Keys are our own text, quoted as literals.
-      // Inside a transaction every statement is a short indexed lookup or write: a generic plan
-      // serves them all, and re-planning each execution (what PostgreSQL otherwise does for the
-      // large facts statement) cost 7-10% of the openings' throughput.
       const keys = [...new Set(lockKeys)].sort();
       if (keys.length === 0) await client.query(BEGIN);
       else {

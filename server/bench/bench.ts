@@ -131,9 +131,9 @@ const REGENERATE_PAST = 1.5;
 
 /**
  * A history of about `size` openings (~3.3 per person), generated once and kept while the runs'
- * own openings have not grown it past REGENERATE_PAST × size.
+ * own openings have not grown it past REGENERATE_PAST × size; with the openings it holds now.
  */
-async function prepare(kind: 'sqlite' | 'postgres', size: number, fresh = false): Promise<Record<string, string> | undefined> {
+async function prepare(kind: 'sqlite' | 'postgres', size: number, fresh = false): Promise<{ env: Record<string, string>; stored: number } | undefined> {
   let env: Record<string, string>;
   let exists: boolean;
   if (kind === 'sqlite') {
@@ -155,7 +155,7 @@ async function prepare(kind: 'sqlite' | 'postgres', size: number, fresh = false)
   }
   if (exists) {
     const stored = await storedOpenings(env);
-    if (stored <= REGENERATE_PAST * size) return env;
+    if (stored <= REGENERATE_PAST * size) return { env, stored };
     log(`the kept ${kind} history has grown to ${stored.toLocaleString()} openings: generating it afresh`);
     return prepare(kind, size, true);
   }
@@ -173,7 +173,7 @@ async function prepare(kind: 'sqlite' | 'postgres', size: number, fresh = false)
   await db.close();
   if (kind === 'sqlite') fs.rmSync(`${env.SQLITE_PATH}.incomplete`);
   log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return env;
+  return { env, stored: await storedOpenings(env) };
 }
 
 async function tellers(url: string, env: Record<string, string>): Promise<Teller[]> {
@@ -309,9 +309,9 @@ async function main(): Promise<void> {
   for (const kind of ['sqlite', 'postgres'] as const) {
     if (ONLY && ONLY !== kind) continue;
     for (const size of SIZES) {
-      const env = await prepare(kind, size);
-      if (!env) continue;
-      const history = await storedOpenings(env);
+      const prepared = await prepare(kind, size);
+      if (!prepared) continue;
+      const { env, stored: history } = prepared;
       const server = await startServer(env);
       try {
         const list = await tellers(server.url, env);

@@ -2,6 +2,7 @@ import { invalid } from './domain-error';
 
 // The city keeps Beijing time (UTC+8, no daylight saving): "today" at the counter means that.
 export const CITY_UTC_OFFSET_MS = 8 * 3600 * 1000;
+export const DAY_MS = 86_400_000;
 
 /** [start, end) in epoch ms of a local calendar day 'YYYY-MM-DD' (today when omitted). */
 export function dayRange(date: string | undefined, now = Date.now()): [number, number] {

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { POLICE_ROLES, type AuditEntryView, type AuditPage, type Role } from '@duanka/shared';
 import { invalid } from '../../common/domain-error';
-import { iso } from '../../common/time';
+import { DAY_MS, iso } from '../../common/time';
 import { SQL } from '../../database/database.module';
 import type { Sql, SqlValue } from '../../database/sql';
 import type { Actor } from '../auth/actor';
 import type { AuditQuery } from './dto/audit.dto';
 
-const DAY = 86_400_000;
 /** Longest window one query reads: a month of a city's log is a few million entries at most. */
 const MAX_WINDOW_DAYS = 31;
 
@@ -71,9 +70,9 @@ export class AuditService {
   async search(actor: Actor, query: AuditQuery): Promise<AuditPage> {
     const now = Date.now();
     const to = query.to ? Date.parse(query.to) : now;
-    const from = query.from ? Date.parse(query.from) : to - DAY;
+    const from = query.from ? Date.parse(query.from) : to - DAY_MS;
     if (from >= to) throw invalid('AUDIT_WINDOW_EMPTY', '起始时间应早于截止时间', [{ field: 'from', problem: '起始时间不早于截止时间' }]);
-    if (to - from > MAX_WINDOW_DAYS * DAY) {
+    if (to - from > MAX_WINDOW_DAYS * DAY_MS) {
       throw invalid('AUDIT_WINDOW_TOO_LONG', `一次最多查询 ${MAX_WINDOW_DAYS} 天的审计日志，请缩短时间范围`, [{ field: 'from', problem: `超过 ${MAX_WINDOW_DAYS} 天` }]);
     }
     const limit = query.limit ?? 100;

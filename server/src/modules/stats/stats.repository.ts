@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlertStatus } from '@duanka/shared';
-import { CITY_UTC_OFFSET_MS } from '../../common/time';
+import { CITY_UTC_OFFSET_MS, DAY_MS } from '../../common/time';
 import { SQL } from '../../database/database.module';
 import type { Sql, SqlValue } from '../../database/sql';
 
-const DAY_MS = 86_400_000;
 
 /** Which rows the caller may count: the city, some area prefixes, or one institution. */
 export type StatsScope = { kind: 'city' } | { kind: 'areas'; prefixes: readonly string[]; unitIds: readonly string[] } | { kind: 'institution'; institutionId: string };

@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { RULE_CODES, regionName, type RuleCode, type StatsOverview, type StatsTable } from '@duanka/shared';
 import { Clock } from '../../common/clock';
 import { forbidden, invalid } from '../../common/domain-error';
-import { CITY_UTC_OFFSET_MS } from '../../common/time';
+import { CITY_UTC_OFFSET_MS, DAY_MS } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { isPolice, type Actor } from '../auth/actor';
 import { UnitDirectory } from '../org/unit-directory';
 import { isOverdue } from '../alerts/alert-view';
 import { StatsRepository, type StatsScope } from './stats.repository';
 
-const DAY_MS = 86_400_000;
 
 export type Overview = StatsOverview;
 export type OverviewTable = StatsTable;

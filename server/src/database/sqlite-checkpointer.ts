@@ -33,6 +33,8 @@ export class SqliteCheckpointer {
   /** Runs a last checkpoint and closes the thread's connection. */
   async close(): Promise<void> {
     if (this.exited) return;
+    // Unreferenced, a thread that is already dying would let the event loop end under this wait.
+    this.worker.ref();
     const closed = once(this.worker, 'message');
     this.worker.postMessage('close');
     await Promise.race([closed, once(this.worker, 'exit')]);
